@@ -1,0 +1,4 @@
+import type { Predictor } from './predictor.js';
+export function createBaseModel(): Predictor {
+  return { reply: () => 'stub' };
+}

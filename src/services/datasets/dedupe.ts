@@ -1,0 +1,192 @@
+import { key64Of, sha256, type Key64 } from './hash.js';
+import { KeyTable } from './key-table.js';
+import { normalisedInput, normalisedOutput } from './normalise.js';
+import { listingGroupKey, sampleProblem, type SampleLike, type SampleTask } from './sample.js';
+
+/**
+ * Duplicates and conflicting labels, in bounded memory (one table entry per unique key, never
+ * a sample).
+ *
+ * - exact duplicate: the same training line byte for byte (hash of the whole example);
+ * - near duplicate: the same normalised input and output (normalise.ts);
+ * - conflict (card ID only): the same normalised input with cards that `diffCards` tells apart.
+ *   Every member of a conflicting input is excluded, because nothing says which label is right.
+ *   Listings have no conflicts: several listings for the same card, platform and tone are
+ *   variety, not contradiction (they are still near-deduplicated).
+ *
+ * Conflicts need the whole dataset before the first line can be written, hence two passes:
+ * pass 1 (`KeyScan`, input and output only) → `ConflictSet`; pass 2 (`Deduper` inside the
+ * formatter) keeps the first of each near-duplicate group in cursor order.
+ */
+
+export interface SampleKeys {
+  /** Normalised input: conflict key and, as `splitKey`, what the split hashes. */
+  input: Key64;
+  /** Hex of the first 16 bytes of the normalised input's SHA-256. */
+  splitKey: string;
+  output: Key64;
+  /** Normalised input and output together. */
+  near: Key64;
+}
+
+export function sampleKeys(sample: SampleLike): SampleKeys {
+  const inputDigest = sha256(normalisedInput(sample));
+  const outputDigest = sha256(normalisedOutput(sample));
+  return {
+    input: key64Of(inputDigest),
+    splitKey: inputDigest.toString('hex', 0, 16),
+    output: key64Of(outputDigest),
+    near: key64Of(sha256(Buffer.concat([inputDigest, outputDigest]))),
+  };
+}
+
+/** The normalised inputs whose members all leave the dataset. */
+export class ConflictSet {
+  private constructor(private readonly table: KeyTable) {}
+
+  static empty(): ConflictSet {
+    return new ConflictSet(new KeyTable(0, 16));
+  }
+
+  static of(keys: Iterable<Key64>): ConflictSet {
+    const table = new KeyTable(0, 16);
+    for (const key of keys) table.insert(key);
+    return new ConflictSet(table);
+  }
+
+  has(input: Key64): boolean {
+    return this.table.find(input) !== -1;
+  }
+
+  get size(): number {
+    return this.table.size;
+  }
+}
+
+export interface KeyScanResult {
+  task: SampleTask;
+  samples: number;
+  invalid: number;
+  uniqueInputs: number;
+  /** Normalised inputs with more than one distinct card. */
+  conflictGroups: number;
+  conflicts: ConflictSet;
+  /** Samples the export will keep if every line passes the format and token checks. */
+  expectedKept: number;
+  /** Listings: expected kept samples per platform × tone (`listingGroupKey`). */
+  expectedKeptByGroup: Map<string, number>;
+}
+
+const SEEN = 1;
+const CONFLICT = 2;
+
+/**
+ * Pass 1: reads only what the keys need (project `{task, input, output}`), holds one entry per
+ * unique normalised input (card ID: its card's key and state) or near key (listings).
+ */
+export class KeyScan {
+  private readonly inputs: KeyTable;
+  private readonly nears: KeyTable | null;
+  private readonly byGroup = new Map<string, number>();
+  private samples = 0;
+  private invalid = 0;
+  private conflictGroups = 0;
+
+  constructor(
+    readonly task: SampleTask,
+    expectedSize = 1024,
+  ) {
+    this.inputs = new KeyTable(task === 'CARD_IDENTIFICATION' ? 3 : 0, expectedSize);
+    this.nears = task === 'LISTING_GENERATION' ? new KeyTable(0, expectedSize) : null;
+  }
+
+  add(sample: SampleLike): void {
+    this.samples += 1;
+    if (sampleProblem(sample, this.task) !== null) {
+      this.invalid += 1;
+      return;
+    }
+    const keys = sampleKeys(sample);
+    const { slot, wasNew } = this.inputs.insert(keys.input);
+    if (sample.task === 'LISTING_GENERATION') {
+      if (this.nears?.insert(keys.near).wasNew) {
+        const group = listingGroupKey(sample.input.platform, sample.input.tone);
+        this.byGroup.set(group, (this.byGroup.get(group) ?? 0) + 1);
+      }
+      return;
+    }
+    if (wasNew) {
+      this.inputs.setValue(slot, keys.output.hi, 0);
+      this.inputs.setValue(slot, keys.output.lo, 1);
+      this.inputs.setValue(slot, SEEN, 2);
+    } else if (
+      this.inputs.value(slot, 2) === SEEN &&
+      (this.inputs.value(slot, 0) !== keys.output.hi || this.inputs.value(slot, 1) !== keys.output.lo)
+    ) {
+      this.inputs.setValue(slot, CONFLICT, 2);
+      this.conflictGroups += 1;
+    }
+  }
+
+  finish(): KeyScanResult {
+    const conflicted: Key64[] = [];
+    if (this.task === 'CARD_IDENTIFICATION') {
+      for (const { key, slot } of this.inputs.entries()) if (this.inputs.value(slot, 2) === CONFLICT) conflicted.push(key);
+    }
+    const expectedKept =
+      this.task === 'CARD_IDENTIFICATION' ? this.inputs.size - this.conflictGroups : (this.nears?.size ?? 0);
+    return {
+      task: this.task,
+      samples: this.samples,
+      invalid: this.invalid,
+      uniqueInputs: this.inputs.size,
+      conflictGroups: this.conflictGroups,
+      conflicts: ConflictSet.of(conflicted),
+      expectedKept,
+      expectedKeptByGroup: new Map(this.byGroup),
+    };
+  }
+}
+
+/** Pass 1 over a cursor. */
+export async function scanKeys(
+  samples: AsyncIterable<SampleLike> | Iterable<SampleLike>,
+  task: SampleTask,
+  expectedSize?: number,
+): Promise<KeyScanResult> {
+  const scan = new KeyScan(task, expectedSize);
+  for await (const sample of samples) scan.add(sample);
+  return scan.finish();
+}
+
+export type DedupeVerdict = 'NEW' | 'EXACT_DUPLICATE' | 'NEAR_DUPLICATE';
+
+/**
+ * Pass 2: the first sample of each near key is kept; a later one is an exact duplicate when
+ * its line hashes like the kept one's (32-bit tag: a clash only moves a count from near to
+ * exact), a near duplicate otherwise.
+ */
+export class Deduper {
+  private readonly seen: KeyTable;
+
+  constructor(expectedSize = 1024) {
+    this.seen = new KeyTable(1, expectedSize);
+  }
+
+  check(near: Key64, lineTag: number): DedupeVerdict {
+    const { slot, wasNew } = this.seen.insert(near);
+    if (wasNew) {
+      this.seen.setValue(slot, lineTag);
+      return 'NEW';
+    }
+    return this.seen.value(slot) === lineTag >>> 0 ? 'EXACT_DUPLICATE' : 'NEAR_DUPLICATE';
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+
+  get byteLength(): number {
+    return this.seen.byteLength;
+  }
+}

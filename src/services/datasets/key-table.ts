@@ -1,0 +1,102 @@
+import type { Key64 } from './hash.js';
+
+/**
+ * An open-addressing hash table from 64-bit keys to a few 32-bit words, in flat typed arrays:
+ * about 9 + 4 × valueWords bytes per slot and no per-entry objects, so a million keys cost tens
+ * of megabytes and nothing for the GC to walk. Linear probing on the low word (keys are hash
+ * prefixes, so already uniform); grows ×2 above 3/4 full. Entries are never deleted.
+ */
+export class KeyTable {
+  private hi: Uint32Array;
+  private lo: Uint32Array;
+  private used: Uint8Array;
+  private values: Uint32Array;
+  private mask: number;
+  private count = 0;
+
+  constructor(
+    readonly valueWords: number,
+    expectedSize = 1024,
+  ) {
+    let capacity = 16;
+    while (capacity * 0.75 < expectedSize) capacity *= 2;
+    this.mask = capacity - 1;
+    this.hi = new Uint32Array(capacity);
+    this.lo = new Uint32Array(capacity);
+    this.used = new Uint8Array(capacity);
+    this.values = new Uint32Array(capacity * valueWords);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Bytes held by the table's arrays. */
+  get byteLength(): number {
+    return this.hi.byteLength + this.lo.byteLength + this.used.byteLength + this.values.byteLength;
+  }
+
+  /** The slot of `key`, or -1. */
+  find(key: Key64): number {
+    let slot = key.lo & this.mask;
+    while (this.used[slot] === 1) {
+      if (this.lo[slot] === key.lo && this.hi[slot] === key.hi) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+    return -1;
+  }
+
+  /** The slot of `key`, inserting it (values zero) when absent; `wasNew` tells which. */
+  insert(key: Key64): { slot: number; wasNew: boolean } {
+    let slot = key.lo & this.mask;
+    while (this.used[slot] === 1) {
+      if (this.lo[slot] === key.lo && this.hi[slot] === key.hi) return { slot, wasNew: false };
+      slot = (slot + 1) & this.mask;
+    }
+    if ((this.count + 1) > (this.mask + 1) * 0.75) {
+      this.grow();
+      return this.insert(key);
+    }
+    this.used[slot] = 1;
+    this.hi[slot] = key.hi;
+    this.lo[slot] = key.lo;
+    this.count += 1;
+    return { slot, wasNew: true };
+  }
+
+  value(slot: number, word = 0): number {
+    return this.values[slot * this.valueWords + word] ?? 0;
+  }
+
+  setValue(slot: number, value: number, word = 0): void {
+    this.values[slot * this.valueWords + word] = value;
+  }
+
+  /** Every key with its slot (for copying a subset into a smaller table). */
+  *entries(): Generator<{ key: Key64; slot: number }> {
+    for (let slot = 0; slot <= this.mask; slot++) {
+      if (this.used[slot] === 1) yield { key: { hi: this.hi[slot] ?? 0, lo: this.lo[slot] ?? 0 }, slot };
+    }
+  }
+
+  private grow(): void {
+    const { hi, lo, used, values, valueWords } = this;
+    const capacity = (this.mask + 1) * 2;
+    this.mask = capacity - 1;
+    this.hi = new Uint32Array(capacity);
+    this.lo = new Uint32Array(capacity);
+    this.used = new Uint8Array(capacity);
+    this.values = new Uint32Array(capacity * valueWords);
+    for (let old = 0; old < used.length; old++) {
+      if (used[old] !== 1) continue;
+      const h = hi[old] ?? 0;
+      const l = lo[old] ?? 0;
+      let slot = l & this.mask;
+      while (this.used[slot] === 1) slot = (slot + 1) & this.mask;
+      this.used[slot] = 1;
+      this.hi[slot] = h;
+      this.lo[slot] = l;
+      for (let w = 0; w < valueWords; w++) this.values[slot * valueWords + w] = values[old * valueWords + w] ?? 0;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import type { EncodingName } from './prices.js';
+
+/**
+ * The three tokenizer libraries behind one small interface, loaded lazily and cached per
+ * (library, encoding). All count text the way fine-tuning data is read: special-token text such
+ * as `<|endoftext|>` inside a message is ordinary text, never a special token.
+ *
+ * - `tiktoken`: OpenAI's Rust tokenizer compiled to WASM. The reference in tests. Its encoders
+ *   hold WASM memory that the GC does not see: `freeEncoders()` releases them.
+ * - `js-tiktoken`: pure-JS port of tiktoken.
+ * - `gpt-tokenizer`: pure-JS, with a count path that does not materialise token arrays.
+ *
+ * PRODUCTION_TOKENIZER is the fastest one whose counts equal tiktoken's on every example of
+ * `bench/tokenizers.ts` (see that benchmark's output in the dataset export notes).
+ */
+
+export const TOKENIZER_IMPLS = ['tiktoken', 'js-tiktoken', 'gpt-tokenizer'] as const;
+export type TokenizerImpl = (typeof TOKENIZER_IMPLS)[number];
+
+export const PRODUCTION_TOKENIZER: TokenizerImpl = 'gpt-tokenizer';
+
+export interface TokenEncoder {
+  readonly impl: TokenizerImpl;
+  readonly encoding: EncodingName;
+  /** Number of tokens of `text` encoded as ordinary text. */
+  count(text: string): number;
+  /** Releases native memory (tiktoken); a no-op for the pure-JS ones. The encoder is unusable afterwards. */
+  free(): void;
+}
+
+async function loadTiktoken(encoding: EncodingName): Promise<TokenEncoder> {
+  const { get_encoding } = await import('tiktoken');
+  const enc = get_encoding(encoding);
+  let freed = false;
+  return {
+    impl: 'tiktoken',
+    encoding,
+    count: (text) => (text.length === 0 ? 0 : enc.encode_ordinary(text).length),
+    free: () => {
+      if (!freed) enc.free();
+      freed = true;
+    },
+  };
+}
+
+async function loadJsTiktoken(encoding: EncodingName): Promise<TokenEncoder> {
+  const [{ Tiktoken }, ranks] = await Promise.all([
+    import('js-tiktoken/lite'),
+    encoding === 'o200k_base' ? import('js-tiktoken/ranks/o200k_base') : import('js-tiktoken/ranks/cl100k_base'),
+  ]);
+  const enc = new Tiktoken(ranks.default);
+  const none: string[] = [];
+  return {
+    impl: 'js-tiktoken',
+    encoding,
+    count: (text) => (text.length === 0 ? 0 : enc.encode(text, none, none).length),
+    free: () => {},
+  };
+}
+
+async function loadGptTokenizer(encoding: EncodingName): Promise<TokenEncoder> {
+  const mod =
+    encoding === 'o200k_base'
+      ? await import('gpt-tokenizer/encoding/o200k_base')
+      : await import('gpt-tokenizer/encoding/cl100k_base');
+  const api = mod.default;
+  // An empty disallowed set (and no allowed set) means: no special tokens at all, no throwing.
+  const ordinary = { disallowedSpecial: new Set<string>() };
+  return {
+    impl: 'gpt-tokenizer',
+    encoding,
+    count: (text) => (text.length === 0 ? 0 : api.countTokens(text, ordinary)),
+    free: () => {},
+  };
+}
+
+const loaders: Record<TokenizerImpl, (encoding: EncodingName) => Promise<TokenEncoder>> = {
+  tiktoken: loadTiktoken,
+  'js-tiktoken': loadJsTiktoken,
+  'gpt-tokenizer': loadGptTokenizer,
+};
+
+const cache = new Map<string, Promise<TokenEncoder>>();
+
+/** The cached encoder of `impl` for `encoding`, loaded on first use. */
+export function loadEncoder(encoding: EncodingName, impl: TokenizerImpl = PRODUCTION_TOKENIZER): Promise<TokenEncoder> {
+  const key = `${impl}:${encoding}`;
+  let encoder = cache.get(key);
+  if (!encoder) {
+    encoder = loaders[impl](encoding);
+    cache.set(key, encoder);
+    encoder.catch(() => cache.delete(key));
+  }
+  return encoder;
+}
+
+/** Frees every cached encoder (WASM memory included) and empties the cache; call on shutdown. */
+export async function freeEncoders(): Promise<void> {
+  const all = [...cache.values()];
+  cache.clear();
+  for (const result of await Promise.allSettled(all)) {
+    if (result.status === 'fulfilled') result.value.free();
+  }
+}
