@@ -124,6 +124,12 @@ export interface FormatterOptions {
   tokenizer?: TokenizerImpl;
 }
 
+function recordOf<K extends string, V>(keys: readonly K[], make: (key: K) => V): Record<K, V> {
+  const record = {} as Record<K, V>;
+  for (const key of keys) record[key] = make(key);
+  return record;
+}
+
 /** Strata with at least this many kept samples are expected to have some validation lines. */
 const STRATUM_VALIDATION_MIN = 20;
 
@@ -165,11 +171,8 @@ export class DatasetFormatter {
     this.diversity = new DiversityCounter(options.dominanceThreshold);
     const split = (): SplitAccumulator => ({ lines: 0, bytes: 0, hash: createHash('sha256'), tokens: new TokenStats(this.tokenLimit) });
     this.splits = { train: split(), validation: split(), test: split() };
-    this.excluded = Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, { count: 0, exampleIds: [] }])) as unknown as Record<
-      ExclusionReason,
-      { count: number; exampleIds: string[] }
-    >;
-    this.formatErrors = Object.fromEntries(FORMAT_ERROR_CLASSES.map((c) => [c, 0])) as Record<FormatErrorClass, number>;
+    this.excluded = recordOf(EXCLUSION_REASONS, () => ({ count: 0, exampleIds: [] as string[] }));
+    this.formatErrors = recordOf(FORMAT_ERROR_CLASSES, () => 0);
     this.maxExampleIds = options.maxExampleIds ?? 5;
   }
 
@@ -224,13 +227,12 @@ export class DatasetFormatter {
   /** Closes the file hashes and returns the report; later calls return the same report. */
   report(): QualityReport {
     if (this.finished) return this.finished;
-    const splits = {} as Record<Split, SplitFileReport>;
     const all = new TokenStats(this.tokenLimit);
-    for (const name of SPLITS) {
+    const splits = recordOf(SPLITS, (name): SplitFileReport => {
       const acc = this.splits[name];
-      splits[name] = { lines: acc.lines, bytes: acc.bytes, sha256: acc.hash.digest('hex'), tokens: acc.tokens.summary() };
       all.merge(acc.tokens);
-    }
+      return { lines: acc.lines, bytes: acc.bytes, sha256: acc.hash.digest('hex'), tokens: acc.tokens.summary() };
+    });
     const diversity = this.diversity.report();
     const readiness =
       this.options.task === 'CARD_IDENTIFICATION'
@@ -255,9 +257,7 @@ export class DatasetFormatter {
       fractions: { ...this.fractions },
       samples: this.samples,
       kept: this.kept,
-      excluded: Object.fromEntries(
-        EXCLUSION_REASONS.map((r) => [r, { count: this.excluded[r].count, exampleIds: [...this.excluded[r].exampleIds] }]),
-      ) as unknown as QualityReport['excluded'],
+      excluded: recordOf(EXCLUSION_REASONS, (r) => ({ count: this.excluded[r].count, exampleIds: [...this.excluded[r].exampleIds] })),
       conflictGroups: this.options.conflicts.size,
       formatErrors: { ...this.formatErrors },
       splits,

@@ -18,7 +18,6 @@ export interface ChatMessageLike {
   content?: unknown;
   name?: unknown;
   function_call?: unknown;
-  [key: string]: unknown;
 }
 
 export interface ChatTokenCounter {
@@ -76,8 +75,9 @@ export function chatTokenCounter(encoder: TokenEncoder): ChatTokenCounter {
       let n = REPLY_PRIMING_TOKENS;
       for (const message of messages) {
         n += TOKENS_PER_MESSAGE;
-        for (const key in message) {
-          n += valueTokens(key, message[key], message.role);
+        const values = message as Record<string, unknown>;
+        for (const key in values) {
+          n += valueTokens(key, values[key], message.role);
           if (key === 'name') n += TOKENS_PER_NAME;
         }
       }

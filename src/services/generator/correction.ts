@@ -1,0 +1,130 @@
+import { diffCards, normaliseFieldValue, type CardData, type CardField } from '../cards/card.js';
+import { seasonText } from './draw.js';
+import type { Random } from './random.js';
+import { SETS } from './sets.js';
+import type { GeneratedSport } from './teams.js';
+
+/**
+ * The wrong prediction a user corrected: the true card with one to three fields changed the
+ * way a card-ID model gets them wrong (a season off by one, a misspelt name, a neighbouring
+ * card number, a missed or invented parallel, a grade half a step off, a sister brand).
+ * Each mistake changes exactly one field, so `diffCards(prediction, card)` has 1–3 entries.
+ */
+
+type Mistake = (rng: Random, card: CardData) => CardData | null;
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+function misspell(rng: Random, name: string): string {
+  const positions = [...name].flatMap((ch, i) => (/[a-z]/i.test(ch) && i > 0 ? [i] : []));
+  const i = rng.pick(positions);
+  switch (rng.int(0, 3)) {
+    case 0:
+      return name.slice(0, i) + name.slice(i + 1); // dropped letter
+    case 1:
+      return i + 1 < name.length ? name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2) : name.slice(0, i);
+    case 2:
+      return name.slice(0, i) + name[i] + name.slice(i); // doubled letter
+    default: {
+      const c = rng.pick([...LETTERS]);
+      return name.slice(0, i) + (name[i] === name[i]!.toUpperCase() ? c.toUpperCase() : c) + name.slice(i + 1);
+    }
+  }
+}
+
+const SISTER_BRANDS: Readonly<Record<string, readonly string[]>> = {
+  Topps: ['Bowman', 'Stadium Club', 'Upper Deck'],
+  Bowman: ['Topps'],
+  'Stadium Club': ['Topps'],
+  Panini: ['Donruss', 'Score'],
+  Donruss: ['Panini', 'Leaf'],
+  Score: ['Pinnacle', 'Panini'],
+  'Upper Deck': ['O-Pee-Chee', 'Topps', 'Fleer'],
+  'O-Pee-Chee': ['Upper Deck', 'Topps'],
+  Fleer: ['Skybox', 'Topps', 'Hoops'],
+  Skybox: ['Fleer', 'Hoops'],
+  Hoops: ['Skybox', 'Fleer'],
+  Leaf: ['Donruss'],
+  Pinnacle: ['Score'],
+};
+
+const COMMON_VARIATIONS = [...new Set(SETS.flatMap((s) => s.variations.map((v) => v.name)).filter((v) => !v.includes('{')))];
+
+const MISTAKES: Readonly<Record<CardField, Mistake | null>> = {
+  year(rng, card) {
+    const start = Number(card.year.slice(0, 4));
+    const season = card.year.length > 4;
+    const shifted = start >= 2025 || rng.chance(0.5) ? start - 1 : start + 1;
+    // A season card read as a plain year is the other classic slip.
+    if (season && rng.chance(0.3)) return { ...card, year: String(start) };
+    return { ...card, year: season ? seasonText('BASKETBALL', shifted) : String(shifted) };
+  },
+  player(rng, card) {
+    return { ...card, player: misspell(rng, card.player) };
+  },
+  cardNumber(rng, card) {
+    const m = /^(.*?)(\d+)$/.exec(card.cardNumber);
+    if (!m) return null;
+    const [, prefix, digits] = m as unknown as [string, string, string];
+    const n = Number(digits);
+    if (prefix && rng.chance(0.3)) return { ...card, cardNumber: digits }; // prefix dropped
+    const reversed = [...digits].reverse().join('');
+    if (digits.length > 1 && reversed !== digits && rng.chance(0.3)) return { ...card, cardNumber: prefix + String(Number(reversed)) };
+    const next = Math.max(1, n + rng.pick([-10, -2, -1, 1, 1, 2, 10]));
+    return next === n ? { ...card, cardNumber: prefix + String(n + 1) } : { ...card, cardNumber: prefix + String(next) };
+  },
+  variation(rng, card) {
+    if (card.variation !== null && rng.chance(0.8)) return { ...card, variation: null };
+    return { ...card, variation: rng.pick(COMMON_VARIATIONS.filter((v) => v !== card.variation)) };
+  },
+  grade(rng, card) {
+    if (card.grade === null) return null;
+    const grade = Math.min(10, Math.max(1, card.grade + rng.pick([-1, -0.5, 0.5, 1])));
+    return grade === card.grade ? { ...card, grade: card.grade - 0.5 } : { ...card, grade };
+  },
+  gradingCompany(rng, card) {
+    if (card.gradingCompany === null) return null;
+    return { ...card, gradingCompany: rng.pick((['PSA', 'BGS', 'SGC', 'CGC'] as const).filter((c) => c !== card.gradingCompany)) };
+  },
+  brand(rng, card) {
+    const sisters = SISTER_BRANDS[card.brand];
+    return sisters ? { ...card, brand: rng.pick(sisters) } : null;
+  },
+  sport(rng, card) {
+    // Two-sport stars and generic poses: rare, but it happens.
+    const others: GeneratedSport[] = (['BASEBALL', 'BASKETBALL', 'FOOTBALL', 'HOCKEY'] as const).filter((s) => s !== card.sport);
+    const sport = rng.pick(others);
+    // Keep the year valid for the new sport's format.
+    const start = card.year.slice(0, 4);
+    return { ...card, sport, year: card.year.length > 4 && (sport === 'BASEBALL' || sport === 'FOOTBALL') ? card.year : card.year.length === 4 ? start : card.year };
+  },
+};
+
+/** How often each field is the one a user fixes. */
+const MISTAKE_SHARES: readonly (readonly [CardField, number])[] = [
+  ['player', 24],
+  ['year', 20],
+  ['cardNumber', 20],
+  ['variation', 16],
+  ['grade', 9],
+  ['gradingCompany', 4],
+  ['brand', 6],
+  ['sport', 1],
+];
+
+/** A prediction that differs from `card` in one to three fields (1 most often). */
+export function mispredict(rng: Random, card: CardData): CardData {
+  const wanted = rng.weighted([[1, 60], [2, 30], [3, 10]] as const);
+  let prediction = card;
+  const used = new Set<CardField>();
+  for (let attempt = 0; attempt < 20 && used.size < wanted; attempt++) {
+    const field = rng.weighted(MISTAKE_SHARES.filter(([f]) => !used.has(f)));
+    const next = MISTAKES[field]?.(rng, prediction) ?? null;
+    if (next === null || normaliseFieldValue(field, next[field]) === normaliseFieldValue(field, card[field])) continue;
+    // A mistake only ever touches its own field, so the diff grows by exactly one.
+    if (diffCards(next, card).length !== used.size + 1) continue;
+    prediction = next;
+    used.add(field);
+  }
+  return prediction;
+}

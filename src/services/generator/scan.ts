@@ -1,0 +1,289 @@
+import { seasonText, type DrawnCard } from './draw.js';
+import { gradeText, gradeWords } from './grading.js';
+import { charRate, damageChars, JUNK, mangleCase } from './noise.js';
+import { POSITION_NAMES } from './players.js';
+import type { Random } from './random.js';
+
+/**
+ * The OCR text of a scan: what an OCR engine reads off a slab label, a card front or a card
+ * back, laid out the way each label prints it, then damaged in proportion to the noise level
+ * (see noise.ts). At noise 0 the text is clean and always holds the player's full name; with
+ * noise, pieces go missing (year, number, set), tokens and lines move, case and characters go
+ * wrong. The card stays the label whatever the text lost.
+ */
+
+export type Layout = 'PSA_LABEL' | 'BGS_LABEL' | 'SGC_LABEL' | 'CGC_LABEL' | 'RAW_FRONT' | 'RAW_BACK' | 'RAW_FRONT_BACK';
+
+/** What the picture shows, for the image description. */
+export type Side = 'front' | 'back' | 'both';
+
+export interface OcrScan {
+  ocrText: string;
+  layout: Layout;
+  side: Side;
+}
+
+/** Pieces of the card as this scan will print them; null when the scan lost the piece. */
+interface Pieces {
+  year: string | null;
+  season: string | null;
+  set: string | null;
+  number: string | null;
+  variation: string | null;
+  name: string;
+}
+
+const up = (s: string) => s.toUpperCase();
+
+function copyrightHolder(d: DrawnCard): string {
+  const y = d.startYear;
+  switch (d.set.brand) {
+    case 'Topps':
+    case 'Bowman':
+    case 'Stadium Club':
+      return y < 1989 && d.set.brand === 'Bowman' ? 'BOWMAN GUM, INC.' : 'THE TOPPS COMPANY, INC.';
+    case 'Panini':
+      return 'PANINI AMERICA, INC.';
+    case 'Donruss':
+      return y >= 2014 ? 'PANINI AMERICA, INC.' : 'LEAF, INC.';
+    case 'Score':
+      return y >= 2010 ? 'PANINI AMERICA, INC.' : 'SCORE BOARD, INC.';
+    case 'Upper Deck':
+      return 'THE UPPER DECK COMPANY, LLC';
+    case 'Fleer':
+      return 'FLEER CORP.';
+    case 'Leaf':
+      return 'LEAF, INC.';
+    case 'O-Pee-Chee':
+      return y < 1995 ? 'O-PEE-CHEE CO. LTD.' : 'THE UPPER DECK COMPANY, LLC';
+    case 'Skybox':
+    case 'Hoops':
+      return 'SKYBOX INTERNATIONAL INC.';
+    case 'Pinnacle':
+      return 'PINNACLE BRANDS, INC.';
+    default:
+      return up(d.set.brand);
+  }
+}
+
+const LICENSES = {
+  BASEBALL: ['MLB PLAYERS, INC. OFFICIALLY LICENSED', 'MAJOR LEAGUE BASEBALL TRADEMARKS USED WITH PERMISSION'],
+  BASKETBALL: ['OFFICIALLY LICENSED PRODUCT OF THE NBA', 'NBA AND TEAM LOGOS ARE TRADEMARKS OF NBA PROPERTIES, INC.'],
+  FOOTBALL: ['NFL PLAYERS INC. OFFICIALLY LICENSED', 'OFFICIALLY LICENSED PRODUCT OF NFL PLAYERS'],
+  HOCKEY: ['NHLPA OFFICIALLY LICENSED PRODUCT', 'NHL AND THE NHL SHIELD ARE TRADEMARKS OF THE NATIONAL HOCKEY LEAGUE'],
+} as const;
+
+const STAT_HEADERS = {
+  BASEBALL: ['YR CLUB G AB R H 2B 3B HR RBI AVG', 'YEAR TEAM W L ERA G IP SO'],
+  BASKETBALL: ['YR TEAM G FG% FT% REB AST STL PTS AVG'],
+  FOOTBALL: ['YEAR TEAM G ATT YDS AVG TD', 'YEAR TEAM G REC YDS AVG TD'],
+  HOCKEY: ['SEASON CLUB GP G A PTS PIM', 'SEASON CLUB GP W L GAA SV%'],
+} as const;
+
+function statLine(rng: Random, d: DrawnCard): string {
+  const cells = [seasonText(d.player.sport, Math.max(d.player.from, d.startYear - 1)), d.team.abbr];
+  const n = rng.int(5, 8);
+  for (let i = 0; i < n; i++) cells.push(rng.chance(0.2) ? `.${rng.digits(3)}` : String(rng.int(0, 180)));
+  return cells.join(' ');
+}
+
+function nameText(rng: Random, d: DrawnCard, noise: number, upper: boolean): string {
+  const { first, last, suffix, name } = d.player;
+  // "DONCIC, LUKA" is how some backs and checklists print it; only as noise, so noise 0 keeps the plain name.
+  const text = noise > 0 && rng.chance(0.3 * noise) ? `${last}, ${first}${suffix ? ` ${suffix}` : ''}` : name;
+  return upper ? up(text) : text;
+}
+
+function pieces(rng: Random, d: DrawnCard, noise: number, upper: boolean): Pieces {
+  const season = seasonText(d.player.sport, d.startYear);
+  const lost = (p: number) => noise > 0 && rng.chance(p * noise);
+  const set = upper ? up(d.set.name) : d.set.name;
+  const variation = d.card.variation === null ? null : upper ? up(d.card.variation) : d.card.variation;
+  return {
+    year: lost(0.25) ? null : String(d.startYear),
+    season: lost(0.25) ? null : season,
+    set: lost(0.08) ? null : set,
+    number: lost(0.15) ? null : d.card.cardNumber,
+    variation: lost(0.15) ? null : variation,
+    name: nameText(rng, d, noise, upper),
+  };
+}
+
+const line = (...parts: (string | null | false | undefined)[]): string => parts.filter(Boolean).join(' ');
+const hash = (n: string | null) => (n === null ? null : `#${n}`);
+
+function rookieMark(rng: Random, d: DrawnCard): string | null {
+  return d.rookie && rng.chance(0.5) ? rng.pick(['RC', 'ROOKIE', 'RC', 'ROOKIE CARD']) : null;
+}
+
+function psaLabel(rng: Random, d: DrawnCard, noise: number): string[] {
+  const p = pieces(rng, d, noise, true);
+  const year = rng.chance(0.8) ? p.year : p.season;
+  const grade = gradeText(d.card.grade!);
+  const words = gradeWords('PSA', d.card.grade!);
+  const rc = rookieMark(rng, d);
+  const logo = rng.chance(0.6) ? 'PSA' : null;
+  switch (rng.int(0, 2)) {
+    case 0:
+      return [line(year, p.set, hash(p.number)), line(p.name, rc), line(p.variation), line(words, grade), line(d.cert), line(logo)];
+    case 1:
+      return [line(year, p.set, hash(p.number)), line(p.name, words), line(p.variation, rc, grade), line(logo, d.cert)];
+    default:
+      return [line(year, p.set, p.name, hash(p.number), p.variation, rc, logo, words, grade, d.cert)];
+  }
+}
+
+function bgsLabel(rng: Random, d: DrawnCard, noise: number): string[] {
+  const p = pieces(rng, d, noise, false);
+  const grade = gradeText(d.card.grade!);
+  const words = gradeWords('BGS', d.card.grade!);
+  const rc = d.rookie && rng.chance(0.6) ? 'RC' : null;
+  const subs = d.subgrades
+    ? rng.chance(0.5)
+      ? [`CENTERING ${gradeText(d.subgrades[0]!)} CORNERS ${gradeText(d.subgrades[1]!)}`, `EDGES ${gradeText(d.subgrades[2]!)} SURFACE ${gradeText(d.subgrades[3]!)}`]
+      : [`CEN ${gradeText(d.subgrades[0]!)} COR ${gradeText(d.subgrades[1]!)} EDG ${gradeText(d.subgrades[2]!)} SUR ${gradeText(d.subgrades[3]!)}`]
+    : [];
+  const head = rng.chance(0.4) ? 'BECKETT GRADING SERVICES' : rng.chance(0.3) ? 'BGS' : null;
+  if (rng.chance(0.5)) {
+    return [line(head), line(p.season, p.set), line(p.variation), line(hash(p.number), p.name, rc), ...subs, line(words, grade), line(d.cert)];
+  }
+  return [line(p.season, p.set, p.variation, hash(p.number), p.name, rc), line(grade, words), ...subs, line(head, d.cert)];
+}
+
+function sgcLabel(rng: Random, d: DrawnCard, noise: number): string[] {
+  const p = pieces(rng, d, noise, true);
+  const grade = gradeText(d.card.grade!);
+  const words = gradeWords('SGC', d.card.grade!);
+  const logo = rng.chance(0.5) ? 'SGC' : null;
+  if (rng.chance(0.5)) return [line(p.year, p.set, hash(p.number)), line(p.name), line(p.variation), line(words, grade), line(logo, d.cert)];
+  return [line(p.year, p.set, p.variation), line(hash(p.number), p.name, rookieMark(rng, d)), line(grade, words), line(d.cert)];
+}
+
+function cgcLabel(rng: Random, d: DrawnCard, noise: number): string[] {
+  const p = pieces(rng, d, noise, false);
+  const company = d.company === 'CSG' ? 'CSG' : 'CGC';
+  const grade = gradeText(d.card.grade!);
+  const words = gradeWords(company, d.card.grade!);
+  const head = rng.chance(0.5) ? (company === 'CSG' ? 'CSG CERTIFIED SPORTS GUARANTY' : 'CGC CARDS') : company;
+  const set = p.set && p.variation && rng.chance(0.5) ? `${p.set} - ${p.variation}` : p.set;
+  return [
+    line(head),
+    line(p.name),
+    line(p.season, set, hash(p.number)),
+    line(set === p.set ? p.variation : null),
+    line(rng.chance(0.5) ? `${words} ${grade}` : `${grade} ${words}`),
+    line(rng.chance(0.5) ? `CERT # ${d.cert}` : d.cert),
+  ];
+}
+
+function cardFront(rng: Random, d: DrawnCard, noise: number): string[] {
+  const name = nameText(rng, d, noise, rng.chance(0.8));
+  const logo = rng.chance(0.6) ? up(d.set.name) : rng.chance(0.5) ? up(d.set.brand) : null;
+  const team = rng.chance(0.5) ? up(d.team.name) : rng.chance(0.5) ? up(d.team.name.split(' ').slice(-1)[0]!) : null;
+  const position = rng.chance(0.4) ? d.player.position : null;
+  const rc = d.rookie && rng.chance(0.7) ? rng.pick(['RC', 'ROOKIE', 'RC ROOKIE CARD']) : null;
+  const serial = d.card.variation?.match(/\/(\d+)$/);
+  const numbered = serial ? `${rng.int(1, Number(serial[1]))}/${serial[1]}` : null;
+  const variationHint = d.card.variation && /refractor|prizm|holo|mosaic|foil|rookie|young guns/i.test(d.card.variation) && rng.chance(0.3) ? up(d.card.variation) : null;
+  return rng.shuffle([line(logo), line(name), line(team, position), line(rc), line(numbered), line(variationHint)]);
+}
+
+function cardBack(rng: Random, d: DrawnCard, noise: number): string[] {
+  const p = pieces(rng, d, noise, true);
+  const sport = d.player.sport;
+  const number = p.number === null ? null : rng.pick([p.number, `NO. ${p.number}`, `#${p.number}`]);
+  const position = up(POSITION_NAMES[sport][d.player.position] ?? d.player.position);
+  const copyrightYear = p.year === null ? null : rng.chance(0.8) ? p.year : String(d.startYear + 1);
+  const out = [
+    line(number, p.name),
+    line(position, rng.chance(0.5) ? '|' : null, up(d.team.name)),
+    line(rng.pick(STAT_HEADERS[sport])),
+    line(statLine(rng, d)),
+    line('©', copyrightYear, copyrightHolder(d)),
+  ];
+  if (rng.chance(0.4)) out.push(line(rng.pick(LICENSES[sport])));
+  if (p.set && rng.chance(0.3)) out.splice(1, 0, line(p.set));
+  return out;
+}
+
+function chooseLayout(rng: Random, d: DrawnCard): Layout {
+  switch (d.company) {
+    case 'PSA':
+      return 'PSA_LABEL';
+    case 'BGS':
+      return 'BGS_LABEL';
+    case 'SGC':
+      return 'SGC_LABEL';
+    case 'CGC':
+    case 'CSG':
+      return 'CGC_LABEL';
+    default:
+      return rng.weighted([['RAW_FRONT_BACK', 5], ['RAW_BACK', 3], ['RAW_FRONT', 2]] as const);
+  }
+}
+
+/** Moves, re-cases and litters tokens and lines in proportion to the noise level. */
+function shuffleTokens(rng: Random, lines: string[], noise: number): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    if (l === '') continue;
+    if (noise === 0) {
+      out.push(l);
+      continue;
+    }
+    const tokens = l.split(' ');
+    if (tokens.length > 1 && rng.chance(0.2 * noise)) {
+      const i = rng.int(0, tokens.length - 2);
+      const t = tokens[i]!;
+      tokens[i] = tokens[i + 1]!;
+      tokens[i + 1] = t;
+    }
+    for (let i = 0; i < tokens.length; i++) if (rng.chance(0.25 * noise)) tokens[i] = mangleCase(rng, tokens[i]!);
+    if (rng.chance(0.2 * noise)) tokens.splice(rng.int(0, tokens.length), 0, rng.pick(JUNK));
+    out.push(tokens.join(' '));
+  }
+  if (noise > 0 && out.length > 1 && rng.chance(0.5 * noise)) {
+    const i = rng.int(0, out.length - 1);
+    const j = rng.int(0, out.length - 1);
+    const t = out[i]!;
+    out[i] = out[j]!;
+    out[j] = t;
+  }
+  return out;
+}
+
+export function ocrScan(rng: Random, d: DrawnCard, noise: number): OcrScan {
+  const layout = chooseLayout(rng, d);
+  let lines: string[];
+  let side: Side = 'front';
+  switch (layout) {
+    case 'PSA_LABEL':
+      lines = psaLabel(rng, d, noise);
+      break;
+    case 'BGS_LABEL':
+      lines = bgsLabel(rng, d, noise);
+      break;
+    case 'SGC_LABEL':
+      lines = sgcLabel(rng, d, noise);
+      break;
+    case 'CGC_LABEL':
+      lines = cgcLabel(rng, d, noise);
+      break;
+    case 'RAW_FRONT':
+      lines = cardFront(rng, d, noise);
+      break;
+    case 'RAW_BACK':
+      lines = cardBack(rng, d, noise);
+      side = 'back';
+      break;
+    case 'RAW_FRONT_BACK':
+      lines = [...cardFront(rng, d, noise), ...cardBack(rng, d, noise)];
+      side = 'both';
+      break;
+  }
+  // A slab photo often also catches the card's own printing under the label.
+  if (d.company !== null && rng.chance(0.35)) lines.push(...cardFront(rng, d, noise));
+  lines = shuffleTokens(rng, lines, noise);
+  const joiner = rng.weighted([['\n', 70], [' ', 25], [' | ', 5]] as const);
+  return { ocrText: damageChars(rng, lines.join(joiner), charRate(noise)), layout, side };
+}
