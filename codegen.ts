@@ -5,6 +5,7 @@ const config: CodegenConfig = {
   schema: 'schema.graphql',
   documents: ['src/cli/**/*.ts', 'tests/**/*.ts', '!src/gql/**'],
   ignoreNoDocuments: true,
+  emitLegacyCommonJSImports: false,
   generates: {
     'src/gql/': {
       preset: 'client',

@@ -49,7 +49,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       endpoint,
       headers: key ? { authorization: `Bearer ${key}` } : {},
     });
-    return (await executor({ document: doc, variables: variables as Record<string, unknown> })) as ExecutionResult<R>;
+    return (await executor({
+      document: doc as TypedDocumentNode<R, Record<string, unknown>>,
+      variables: variables as Record<string, unknown>,
+    })) as ExecutionResult<R>;
   };
 
   const createKey = async (role: Role) => {

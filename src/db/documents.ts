@@ -93,3 +93,41 @@ export interface IdempotencyDoc {
   createdAt: Date;
   updatedAt: Date;
 }
+
+export const SPLITS = ['TRAIN', 'VALIDATION', 'TEST'] as const;
+export type Split = (typeof SPLITS)[number];
+
+/** One JSONL file of a dataset, stored in the GridFS bucket `datasetFiles`. */
+export interface DatasetFileDoc {
+  split: Split;
+  /** GridFS file id (ObjectId hex). */
+  fileId: string;
+  filename: string;
+  lines: number;
+  bytes: number;
+  sha256: string;
+  tokens: { total: number; max: number; mean: number };
+}
+
+/** An immutable dataset version: same inputs over the same samples give the same contentHash. */
+export interface DatasetDoc {
+  _id: string;
+  name: string;
+  task: Task;
+  /** 1, 2, … per task. */
+  version: number;
+  contentHash: string;
+  promptVersion: string;
+  filters: Record<string, unknown>;
+  seed: number;
+  validationFraction: number;
+  testFraction: number;
+  status: 'BUILDING' | 'READY' | 'FAILED';
+  files: DatasetFileDoc[];
+  /** The quality report (duplicates, conflicts, format errors, tokens, diversity). */
+  report: Record<string, unknown> | null;
+  error: string | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}

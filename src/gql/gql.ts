@@ -1,5 +1,5 @@
 /* eslint-disable */
-import * as types from './graphql';
+import * as types from './graphql.js';
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 
 /**
@@ -14,9 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query CliTrainingStats {\n    trainingStats {\n      cardIdentification\n      listingGeneration\n      userCorrections\n      totalSamples\n      lastUpdated\n      byPlatformTone {\n        platform\n        tone\n        count\n      }\n      readiness {\n        task\n        have\n        need\n        recommended\n        ready\n        verdict\n      }\n    }\n  }\n": typeof types.CliTrainingStatsDocument,
     "\n  query SmokeStats {\n    trainingStats {\n      totalSamples\n    }\n  }\n": typeof types.SmokeStatsDocument,
 };
 const documents: Documents = {
+    "\n  query CliTrainingStats {\n    trainingStats {\n      cardIdentification\n      listingGeneration\n      userCorrections\n      totalSamples\n      lastUpdated\n      byPlatformTone {\n        platform\n        tone\n        count\n      }\n      readiness {\n        task\n        have\n        need\n        recommended\n        ready\n        verdict\n      }\n    }\n  }\n": types.CliTrainingStatsDocument,
     "\n  query SmokeStats {\n    trainingStats {\n      totalSamples\n    }\n  }\n": types.SmokeStatsDocument,
 };
 
@@ -34,6 +36,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliTrainingStats {\n    trainingStats {\n      cardIdentification\n      listingGeneration\n      userCorrections\n      totalSamples\n      lastUpdated\n      byPlatformTone {\n        platform\n        tone\n        count\n      }\n      readiness {\n        task\n        have\n        need\n        recommended\n        ready\n        verdict\n      }\n    }\n  }\n"): (typeof documents)["\n  query CliTrainingStats {\n    trainingStats {\n      cardIdentification\n      listingGeneration\n      userCorrections\n      totalSamples\n      lastUpdated\n      byPlatformTone {\n        platform\n        tone\n        count\n      }\n      readiness {\n        task\n        have\n        need\n        recommended\n        ready\n        verdict\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,8 +1,7 @@
 import { diffCards, normaliseFieldValue, type CardData, type CardField } from '../cards/card.js';
-import { seasonText } from './draw.js';
 import type { Random } from './random.js';
 import { SETS } from './sets.js';
-import type { GeneratedSport } from './teams.js';
+import { GENERATED_SPORTS } from './teams.js';
 
 /**
  * The wrong prediction a user corrected: the true card with one to three fields changed the
@@ -57,7 +56,7 @@ const MISTAKES: Readonly<Record<CardField, Mistake | null>> = {
     const shifted = start >= 2025 || rng.chance(0.5) ? start - 1 : start + 1;
     // A season card read as a plain year is the other classic slip.
     if (season && rng.chance(0.3)) return { ...card, year: String(start) };
-    return { ...card, year: season ? seasonText('BASKETBALL', shifted) : String(shifted) };
+    return { ...card, year: season ? `${shifted}-${String((shifted + 1) % 100).padStart(2, '0')}` : String(shifted) };
   },
   player(rng, card) {
     return { ...card, player: misspell(rng, card.player) };
@@ -65,7 +64,8 @@ const MISTAKES: Readonly<Record<CardField, Mistake | null>> = {
   cardNumber(rng, card) {
     const m = /^(.*?)(\d+)$/.exec(card.cardNumber);
     if (!m) return null;
-    const [, prefix, digits] = m as unknown as [string, string, string];
+    const prefix = m[1]!;
+    const digits = m[2]!;
     const n = Number(digits);
     if (prefix && rng.chance(0.3)) return { ...card, cardNumber: digits }; // prefix dropped
     const reversed = [...digits].reverse().join('');
@@ -91,12 +91,8 @@ const MISTAKES: Readonly<Record<CardField, Mistake | null>> = {
     return sisters ? { ...card, brand: rng.pick(sisters) } : null;
   },
   sport(rng, card) {
-    // Two-sport stars and generic poses: rare, but it happens.
-    const others: GeneratedSport[] = (['BASEBALL', 'BASKETBALL', 'FOOTBALL', 'HOCKEY'] as const).filter((s) => s !== card.sport);
-    const sport = rng.pick(others);
-    // Keep the year valid for the new sport's format.
-    const start = card.year.slice(0, 4);
-    return { ...card, sport, year: card.year.length > 4 && (sport === 'BASEBALL' || sport === 'FOOTBALL') ? card.year : card.year.length === 4 ? start : card.year };
+    // Rare, but a generic pose or a two-sport star does fool a model now and then.
+    return { ...card, sport: rng.pick(GENERATED_SPORTS.filter((s) => s !== card.sport)) };
   },
 };
 

@@ -1,0 +1,5 @@
+import type { Command } from '../command.js';
+import { statsCommand } from './stats.js';
+
+/** Every `slabtune` subcommand, in the order `slabtune --help` lists them. */
+export const commands: Command[] = [statsCommand];
