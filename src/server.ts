@@ -9,6 +9,7 @@ import { WebSocketServer } from 'ws';
 import type { Config } from './config.js';
 import { clientError } from './errors.js';
 import type { Logger } from './logger.js';
+import { maskError } from './plugins/mask-error.js';
 import type { Context } from './schema/context.js';
 import type { Caller } from './services/auth/api-keys.js';
 import type { Services } from './services/services.js';
@@ -62,7 +63,7 @@ export function createHttpApp(opts: {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: config.production ? false : { subscriptionsProtocol: 'WS', title: 'slabtune' },
-    maskedErrors: { isDev: !config.production },
+    maskedErrors: { isDev: !config.production, maskError },
     logging: {
       debug: (...a) => logger.debug(a.map(String).join(' ')),
       info: (...a) => logger.info(a.map(String).join(' ')),

@@ -102,7 +102,7 @@ export function wsExec<R, V>(client: Client, doc: TypedDocumentNode<R, V>, varia
       { query: print(doc), variables: variables as Record<string, unknown> },
       {
         next: (r) => (result = r as ExecutionResult<R>),
-        error: (err) => reject(err instanceof Error ? err : new Error(JSON.stringify(err))),
+        error: (err) => reject(asError(err)),
         complete: () => (result ? resolve(result) : reject(new Error('completed without a result'))),
       },
     );
@@ -116,3 +116,13 @@ export function wsSubscribe<R, V>(client: Client, doc: TypedDocumentNode<R, V>, 
 
 /** The `extensions.code` of each error, for assertions that do not depend on wording. */
 export const codes = (res: ExecutionResult<unknown>) => (res.errors ?? []).map((e) => e.extensions?.code);
+
+/** graphql-ws reports a refused connection as a CloseEvent, whose fields JSON.stringify cannot see. */
+function asError(err: unknown): Error {
+  if (err instanceof Error) return err;
+  if (err && typeof err === 'object' && 'code' in err) {
+    const e = err as { code: number; reason?: string };
+    return new Error(`socket closed ${e.code} ${e.reason ?? ''}`.trim());
+  }
+  return new Error(JSON.stringify(err));
+}

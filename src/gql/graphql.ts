@@ -4,11 +4,157 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Exactly one of cardIdentification and listing. */
+export type AddTrainingSampleInput = {
+  cardIdentification?: CardIdentificationSampleInput | null | undefined;
+  confidence?: number | null | undefined;
+  /** Any client-chosen string (8–128 chars): a retry with the same key returns the first result and writes nothing twice. */
+  idempotencyKey?: string | null | undefined;
+  listing?: ListingSampleInput | null | undefined;
+  userId?: string | null | undefined;
+};
+
+export type CardDataInput = {
+  brand: string;
+  cardNumber: string;
+  /** 1 to 10 in half steps; omit for a raw card */
+  grade?: number | null | undefined;
+  gradingCompany?: GradingCompany | null | undefined;
+  player: string;
+  sport: Sport;
+  variation?: string | null | undefined;
+  /** "1986" or a season "1986-87" */
+  year: string;
+};
+
+export type CardField =
+  | 'brand'
+  | 'cardNumber'
+  | 'grade'
+  | 'gradingCompany'
+  | 'player'
+  | 'sport'
+  | 'variation'
+  | 'year';
+
+export type CardIdentificationSampleInput = {
+  card: CardDataInput;
+  imageDescription?: string | null | undefined;
+  ocrText: string;
+};
+
+export type ConfirmScanInput = {
+  card: CardDataInput;
+  /** In [0, 1]; 1 when omitted. */
+  confidence?: number | null | undefined;
+  /** Any client-chosen string (8–128 chars): a retry with the same key returns the first result and writes nothing twice. */
+  idempotencyKey?: string | null | undefined;
+  imageDescription?: string | null | undefined;
+  /** At most 4,000 characters. */
+  ocrText: string;
+  userId?: string | null | undefined;
+};
+
+export type CreateApiKeyInput = {
+  name: string;
+  role: Role;
+};
+
+export type GradingCompany =
+  | 'BGS'
+  | 'CGC'
+  | 'CSG'
+  | 'HGA'
+  | 'PSA'
+  | 'SGC'
+  | 'TAG';
+
+export type ListingSampleInput = {
+  card: CardDataInput;
+  description: string;
+  platform: Platform;
+  /** eBay: at most 80 characters. */
+  title: string;
+  tone: Tone;
+};
+
 export type Platform =
   | 'EBAY'
   | 'FACEBOOK_MARKETPLACE'
   | 'MERCARI'
   | 'WHATNOT';
+
+export type PredictedCardInput = {
+  brand?: string | null | undefined;
+  cardNumber?: string | null | undefined;
+  grade?: number | null | undefined;
+  gradingCompany?: string | null | undefined;
+  player?: string | null | undefined;
+  sport?: string | null | undefined;
+  variation?: string | null | undefined;
+  year?: string | null | undefined;
+};
+
+export type ReviewDecision =
+  | 'APPROVED'
+  | 'REJECTED';
+
+export type ReviewSamplesInput = {
+  decision: ReviewDecision;
+  /** Sample ids, at most 1,000. */
+  ids: Array<string>;
+  note?: string | null | undefined;
+};
+
+export type ReviewStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED';
+
+export type Role =
+  | 'ADMIN'
+  | 'ANALYST'
+  | 'APP';
+
+export type SampleFilter = {
+  createdAfter?: string | null | undefined;
+  createdBefore?: string | null | undefined;
+  minConfidence?: number | null | undefined;
+  platform?: Platform | null | undefined;
+  reviewStatus?: ReviewStatus | null | undefined;
+  source?: SampleSource | null | undefined;
+  task?: Task | null | undefined;
+  tone?: Tone | null | undefined;
+  userId?: string | null | undefined;
+};
+
+export type SampleSource =
+  | 'MANUAL'
+  | 'PRODUCTION_FEEDBACK'
+  | 'USER_CORRECTION'
+  | 'VALIDATED_SCAN';
+
+export type Sport =
+  | 'BASEBALL'
+  | 'BASKETBALL'
+  | 'FOOTBALL'
+  | 'HOCKEY'
+  | 'OTHER'
+  | 'SOCCER';
+
+export type SubmitCorrectionInput = {
+  confidence?: number | null | undefined;
+  correctedCard: CardDataInput;
+  /** Computed from the two cards when omitted; checked against them when given. */
+  correctedFields?: Array<CardField> | null | undefined;
+  /** Any client-chosen string (8–128 chars): a retry with the same key returns the first result and writes nothing twice. */
+  idempotencyKey?: string | null | undefined;
+  imageDescription?: string | null | undefined;
+  ocrText: string;
+  originalPrediction: PredictedCardInput;
+  predictionId?: string | null | undefined;
+  userId?: string | null | undefined;
+};
 
 export type Task =
   | 'CARD_IDENTIFICATION'
@@ -24,6 +170,89 @@ export type CliTrainingStatsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type CliTrainingStatsQuery = { trainingStats: { cardIdentification: number, listingGeneration: number, userCorrections: number, totalSamples: number, lastUpdated: string | null, byPlatformTone: Array<{ platform: Platform, tone: Tone, count: number }>, readiness: Array<{ task: Task, have: number, need: number, recommended: number, ready: boolean, verdict: string }> } };
 
+export type TestStatsChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestStatsChangedSubscription = { trainingStatsChanged: { totalSamples: number } };
+
+export type TestConfirmScanMutationVariables = Exact<{
+  input: ConfirmScanInput;
+}>;
+
+
+export type TestConfirmScanMutation = { confirmScan: { duplicate: boolean, sample: { id: string, task: Task, source: SampleSource, reviewStatus: ReviewStatus, ocrText: string | null, imageDescription: string | null, confidence: number, userId: string | null, repeatCount: number, contentHash: string, card: { player: string, year: string, brand: string, cardNumber: string, variation: string | null, sport: Sport, grade: number | null, gradingCompany: GradingCompany | null } } } };
+
+export type TestSubmitCorrectionMutationVariables = Exact<{
+  input: SubmitCorrectionInput;
+}>;
+
+
+export type TestSubmitCorrectionMutation = { submitCorrection: { duplicate: boolean, sample: { id: string, source: SampleSource, correctedFields: Array<CardField>, predictionId: string | null, originalPrediction: { player: string | null, year: string | null, grade: number | null } | null, card: { player: string, year: string } } } };
+
+export type TestAddTrainingSampleMutationVariables = Exact<{
+  input: AddTrainingSampleInput;
+}>;
+
+
+export type TestAddTrainingSampleMutation = { addTrainingSample: { duplicate: boolean, sample: { id: string, task: Task, source: SampleSource, platform: Platform | null, tone: Tone | null, listing: { title: string, description: string } | null, card: { player: string } } } };
+
+export type TestReviewSamplesMutationVariables = Exact<{
+  input: ReviewSamplesInput;
+}>;
+
+
+export type TestReviewSamplesMutation = { reviewSamples: { updatedCount: number, notFoundIds: Array<string>, samples: Array<{ id: string, reviewStatus: ReviewStatus, reviewedBy: string | null, reviewedAt: string | null, reviewNote: string | null }> } };
+
+export type TestSamplesQueryVariables = Exact<{
+  filter?: SampleFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type TestSamplesQuery = { samples: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null, startCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, task: Task, source: SampleSource, reviewStatus: ReviewStatus, userId: string | null, confidence: number, platform: Platform | null, tone: Tone | null } }> } };
+
+export type TestSampleByIdQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TestSampleByIdQuery = { sample: { id: string, source: SampleSource } | null, node:
+    | { id: string }
+    | { task: Task, id: string }
+   | null };
+
+export type TestTrainingStatsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestTrainingStatsQuery = { trainingStats: { cardIdentification: number, listingGeneration: number, userCorrections: number, totalSamples: number, lastUpdated: string | null, byPlatformTone: Array<{ platform: Platform, tone: Tone, count: number }>, readiness: Array<{ task: Task, have: number, need: number, recommended: number, ready: boolean, verdict: string, groups: Array<{ platform: Platform, tone: Tone, have: number, need: number, ready: boolean }> }> } };
+
+export type TestCreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type TestCreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, name: string, role: Role, prefix: string, active: boolean } } };
+
+export type TestRevokeApiKeyMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TestRevokeApiKeyMutation = { revokeApiKey: { id: string, active: boolean, revokedAt: string | null } };
+
+export type TestApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestApiKeysQuery = { apiKeys: Array<{ id: string, name: string, role: Role, prefix: string, active: boolean }> };
+
+export type TestViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestViewerQuery = { viewer: { id: string, role: Role, name: string } };
+
 export type SmokeStatsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -31,4 +260,16 @@ export type SmokeStatsQuery = { trainingStats: { totalSamples: number } };
 
 
 export const CliTrainingStatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliTrainingStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trainingStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardIdentification"}},{"kind":"Field","name":{"kind":"Name","value":"listingGeneration"}},{"kind":"Field","name":{"kind":"Name","value":"userCorrections"}},{"kind":"Field","name":{"kind":"Name","value":"totalSamples"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"byPlatformTone"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"tone"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"readiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"task"}},{"kind":"Field","name":{"kind":"Name","value":"have"}},{"kind":"Field","name":{"kind":"Name","value":"need"}},{"kind":"Field","name":{"kind":"Name","value":"recommended"}},{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"verdict"}}]}}]}}]}}]} as unknown as DocumentNode<CliTrainingStatsQuery, CliTrainingStatsQueryVariables>;
+export const TestStatsChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"TestStatsChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trainingStatsChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalSamples"}}]}}]}}]} as unknown as DocumentNode<TestStatsChangedSubscription, TestStatsChangedSubscriptionVariables>;
+export const TestConfirmScanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestConfirmScan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmScanInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmScan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"duplicate"}},{"kind":"Field","name":{"kind":"Name","value":"sample"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"task"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"reviewStatus"}},{"kind":"Field","name":{"kind":"Name","value":"ocrText"}},{"kind":"Field","name":{"kind":"Name","value":"imageDescription"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"repeatCount"}},{"kind":"Field","name":{"kind":"Name","value":"contentHash"}},{"kind":"Field","name":{"kind":"Name","value":"card"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"player"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"cardNumber"}},{"kind":"Field","name":{"kind":"Name","value":"variation"}},{"kind":"Field","name":{"kind":"Name","value":"sport"}},{"kind":"Field","name":{"kind":"Name","value":"grade"}},{"kind":"Field","name":{"kind":"Name","value":"gradingCompany"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TestConfirmScanMutation, TestConfirmScanMutationVariables>;
+export const TestSubmitCorrectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestSubmitCorrection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitCorrectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitCorrection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"duplicate"}},{"kind":"Field","name":{"kind":"Name","value":"sample"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"correctedFields"}},{"kind":"Field","name":{"kind":"Name","value":"predictionId"}},{"kind":"Field","name":{"kind":"Name","value":"originalPrediction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"player"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"grade"}}]}},{"kind":"Field","name":{"kind":"Name","value":"card"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"player"}},{"kind":"Field","name":{"kind":"Name","value":"year"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TestSubmitCorrectionMutation, TestSubmitCorrectionMutationVariables>;
+export const TestAddTrainingSampleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestAddTrainingSample"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddTrainingSampleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addTrainingSample"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"duplicate"}},{"kind":"Field","name":{"kind":"Name","value":"sample"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"task"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"tone"}},{"kind":"Field","name":{"kind":"Name","value":"listing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"card"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"player"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TestAddTrainingSampleMutation, TestAddTrainingSampleMutationVariables>;
+export const TestReviewSamplesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestReviewSamples"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReviewSamplesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewSamples"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updatedCount"}},{"kind":"Field","name":{"kind":"Name","value":"notFoundIds"}},{"kind":"Field","name":{"kind":"Name","value":"samples"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reviewStatus"}},{"kind":"Field","name":{"kind":"Name","value":"reviewedBy"}},{"kind":"Field","name":{"kind":"Name","value":"reviewedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reviewNote"}}]}}]}}]}}]} as unknown as DocumentNode<TestReviewSamplesMutation, TestReviewSamplesMutationVariables>;
+export const TestSamplesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TestSamples"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SampleFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"samples"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"task"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"reviewStatus"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"tone"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TestSamplesQuery, TestSamplesQueryVariables>;
+export const TestSampleByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TestSampleById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sample"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Sample"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"task"}}]}}]}}]}}]} as unknown as DocumentNode<TestSampleByIdQuery, TestSampleByIdQueryVariables>;
+export const TestTrainingStatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TestTrainingStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trainingStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardIdentification"}},{"kind":"Field","name":{"kind":"Name","value":"listingGeneration"}},{"kind":"Field","name":{"kind":"Name","value":"userCorrections"}},{"kind":"Field","name":{"kind":"Name","value":"totalSamples"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"byPlatformTone"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"tone"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"readiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"task"}},{"kind":"Field","name":{"kind":"Name","value":"have"}},{"kind":"Field","name":{"kind":"Name","value":"need"}},{"kind":"Field","name":{"kind":"Name","value":"recommended"}},{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"verdict"}},{"kind":"Field","name":{"kind":"Name","value":"groups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"tone"}},{"kind":"Field","name":{"kind":"Name","value":"have"}},{"kind":"Field","name":{"kind":"Name","value":"need"}},{"kind":"Field","name":{"kind":"Name","value":"ready"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TestTrainingStatsQuery, TestTrainingStatsQueryVariables>;
+export const TestCreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestCreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]}}]} as unknown as DocumentNode<TestCreateApiKeyMutation, TestCreateApiKeyMutationVariables>;
+export const TestRevokeApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestRevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<TestRevokeApiKeyMutation, TestRevokeApiKeyMutationVariables>;
+export const TestApiKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TestApiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]} as unknown as DocumentNode<TestApiKeysQuery, TestApiKeysQueryVariables>;
+export const TestViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TestViewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<TestViewerQuery, TestViewerQueryVariables>;
 export const SmokeStatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SmokeStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trainingStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalSamples"}}]}}]}}]} as unknown as DocumentNode<SmokeStatsQuery, SmokeStatsQueryVariables>;

@@ -1,9 +1,14 @@
 import { hash } from 'node:crypto';
 
 /**
- * Hashing for dataset keys. A 64-bit key (the first 8 bytes of a SHA-256) identifies a normalised
- * input or example in the in-memory tables: with a million keys the chance of any collision is
- * about 3 × 10⁻⁸, and two numbers per key keep the tables in flat typed arrays.
+ * Hashing for dataset keys. A 64-bit key identifies a normalised input or example in the
+ * in-memory tables: with a million keys the chance of any collision is about 3 × 10⁻⁸, and two
+ * numbers per key keep the tables in flat typed arrays.
+ *
+ * What is persisted or must stay the same across releases (split keys, file hashes) uses
+ * SHA-256. Keys that live only for one export may use `fastKey64`, a non-cryptographic hash
+ * about as fast as one SHA-256 call but without the native call and buffer per use: sample
+ * text is not adversarial (crafting a collision would only drop the crafter's own sample).
  */
 
 export interface Key64 {
@@ -26,4 +31,21 @@ export function key64(text: string): Key64 {
 
 export function sameKey(a: Key64, b: Key64): boolean {
   return a.hi === b.hi && a.lo === b.lo;
+}
+
+/**
+ * A 64-bit non-cryptographic hash of a string's UTF-16 code units: two multiplicative lanes
+ * (the cyrb53 construction) with both 32-bit halves kept, cross-mixed at the end.
+ */
+export function fastKey64(text: string): Key64 {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return { hi: h1 >>> 0, lo: h2 >>> 0 };
 }

@@ -1,7 +1,7 @@
 import type { Key64 } from './hash.js';
 
 /**
- * An open-addressing hash table from 64-bit keys to a few 32-bit words, in flat typed arrays:
+ * An open-addressing hash table from 64-bit keys (two uint32 words; other numbers are taken modulo 2³²) to a few 32-bit words, in flat typed arrays:
  * about 9 + 4 × valueWords bytes per slot and no per-entry objects, so a million keys cost tens
  * of megabytes and nothing for the GC to walk. Linear probing on the low word (keys are hash
  * prefixes, so already uniform); grows ×2 above 3/4 full. Entries are never deleted.
@@ -38,9 +38,11 @@ export class KeyTable {
 
   /** The slot of `key`, or -1. */
   find(key: Key64): number {
-    let slot = key.lo & this.mask;
+    const hi = key.hi >>> 0;
+    const lo = key.lo >>> 0;
+    let slot = lo & this.mask;
     while (this.used[slot] === 1) {
-      if (this.lo[slot] === key.lo && this.hi[slot] === key.hi) return slot;
+      if (this.lo[slot] === lo && this.hi[slot] === hi) return slot;
       slot = (slot + 1) & this.mask;
     }
     return -1;
@@ -48,9 +50,11 @@ export class KeyTable {
 
   /** The slot of `key`, inserting it (values zero) when absent; `wasNew` tells which. */
   insert(key: Key64): { slot: number; wasNew: boolean } {
-    let slot = key.lo & this.mask;
+    const hi = key.hi >>> 0;
+    const lo = key.lo >>> 0;
+    let slot = lo & this.mask;
     while (this.used[slot] === 1) {
-      if (this.lo[slot] === key.lo && this.hi[slot] === key.hi) return { slot, wasNew: false };
+      if (this.lo[slot] === lo && this.hi[slot] === hi) return { slot, wasNew: false };
       slot = (slot + 1) & this.mask;
     }
     if ((this.count + 1) > (this.mask + 1) * 0.75) {
@@ -58,8 +62,8 @@ export class KeyTable {
       return this.insert(key);
     }
     this.used[slot] = 1;
-    this.hi[slot] = key.hi;
-    this.lo[slot] = key.lo;
+    this.hi[slot] = hi;
+    this.lo[slot] = lo;
     this.count += 1;
     return { slot, wasNew: true };
   }

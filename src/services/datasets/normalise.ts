@@ -28,9 +28,13 @@ export const NEAR_DUPLICATE_RULE =
 
 const NON_ALNUM = /[^\p{L}\p{N}]+/gu;
 const MARKS = /\p{M}+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+const NON_ALNUM_ASCII = /[^a-z0-9]+/g;
 
 export function normaliseText(text: string | null | undefined): string {
   if (!text) return '';
+  // Same result, faster: ASCII text has nothing to decompose and only ASCII letters and digits.
+  if (ASCII.test(text)) return text.toLowerCase().replace(NON_ALNUM_ASCII, ' ').trim();
   return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(NON_ALNUM, ' ').trim();
 }
 

@@ -8,7 +8,7 @@ import { TokenStats, type TokenSummary } from '../tokens/stats.js';
 import { ConflictSet, Deduper, KeyScan, sampleKeys, type KeyScanResult } from './dedupe.js';
 import { DiversityCounter, type DiversityReport } from './diversity.js';
 import { checkExample, FORMAT_ERROR_CLASSES, OPENAI_MIN_EXAMPLES, type FormatErrorClass } from './format-check.js';
-import { sha256 } from './hash.js';
+import { fastKey64, sha256 } from './hash.js';
 import { NEAR_DUPLICATE_RULE, NORMALISATION_VERSION } from './normalise.js';
 import { cardIdReadiness, DEFAULT_READINESS_RULES, listingCountsOf, listingReadiness, type ReadinessRules, type TaskReadiness } from './readiness.js';
 import { exampleOf, listingGroupKey, sampleProblem, stratumOf, type SampleLike, type SampleTask } from './sample.js';
@@ -187,7 +187,7 @@ export class DatasetFormatter {
     const example = exampleOf(sample);
     const line = JSON.stringify(example);
     const bytes = Buffer.from(`${line}\n`, 'utf8');
-    const verdict = this.deduper.check(keys.near, sha256(bytes).readUInt32BE(0));
+    const verdict = this.deduper.check(keys.near, fastKey64(line).lo);
     if (verdict !== 'NEW') return this.exclude(verdict, sample);
 
     const check = checkExample(example);

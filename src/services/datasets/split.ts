@@ -15,8 +15,9 @@ import { sha256 } from './hash.js';
  * - with the same fractions, the same keys are TEST in every version;
  * - TEST is the bottom of [0, 1): raising the test fraction only adds keys to TEST (they come out
  *   of VALIDATION first, then TRAIN), so earlier test keys stay TEST (monotone);
- * - lowering it would release keys from TEST: pass `pinnedTest` (true for every split key that
- *   was TEST in an earlier version) and they stay TEST.
+ * - lowering it releases keys from TEST, first into VALIDATION (never trained on) and, once it
+ *   drops by more than the validation fraction, into TRAIN: pass `pinnedTest` (true for every
+ *   split key that was TEST in an earlier version) and they stay TEST.
  * The seed given to an export is deliberately not part of the hash: a new seed would reshuffle
  * every split and break isolation.
  *

@@ -1,4 +1,5 @@
 import type { DrawnCard } from './draw.js';
+import { withArticle } from './english.js';
 import type { Random } from './random.js';
 import type { Side } from './scan.js';
 import type { GeneratedSport } from './teams.js';
@@ -32,6 +33,8 @@ const ACTIONS: Readonly<Record<GeneratedSport, Readonly<Record<string, readonly 
   },
 };
 
+const SIDES = ['Front of', 'Photo of', 'Close-up of', 'Scan of', 'Front of'];
+
 const PORTRAITS = ['in a posed portrait', 'in a head-and-shoulders portrait', 'smiling in a posed photo'];
 
 const SLAB = {
@@ -54,7 +57,9 @@ const RAW = [
 
 const BACK_SUBJECTS = ['showing stats and a short bio', 'with a stats table and the card number in the corner', 'with career stats and copyright text', 'showing the player bio and a small headshot'];
 
-const CONDITIONS = ['slight glare on the slab', 'photo taken at an angle', 'slightly blurry', 'under bright light', 'soft corners visible', 'a little off-center', 'shadow across the top'];
+const CONDITIONS = ['photo taken at an angle', 'slightly blurry', 'under bright light', 'a little off-center', 'shadow across the top'];
+const SLAB_CONDITIONS = [...CONDITIONS, 'slight glare on the slab', 'scratches on the case'];
+const RAW_CONDITIONS = [...CONDITIONS, 'soft corners visible', 'a small crease near the edge'];
 
 function action(rng: Random, d: DrawnCard): string {
   if (d.startYear < 1975 && rng.chance(0.6)) return rng.pick(PORTRAITS);
@@ -64,14 +69,14 @@ function action(rng: Random, d: DrawnCard): string {
 
 function jersey(rng: Random, d: DrawnCard): string {
   const [a, b] = d.team.colors;
-  const nickname = d.team.name.split(' ').slice(-1)[0]!;
+  const nickname = d.team.nickname;
   switch (rng.int(0, 3)) {
     case 0:
-      return `in a ${a} jersey`;
+      return `in ${withArticle(a)} jersey`;
     case 1:
-      return `wearing a ${a} and ${b} uniform`;
+      return `wearing ${withArticle(a)} and ${b} uniform`;
     case 2:
-      return `in a ${rng.chance(0.5) ? 'white' : a} ${nickname} uniform`;
+      return `in ${withArticle(rng.chance(0.5) ? 'white' : a)} ${nickname} uniform`;
     default:
       return `in ${a}`;
   }
@@ -80,24 +85,29 @@ function jersey(rng: Random, d: DrawnCard): string {
 function finish(rng: Random, d: DrawnCard): string | null {
   const v = d.card.variation;
   if (v && rng.chance(0.55)) {
-    if (/refractor|prizm|mosaic|holo|foil/i.test(v)) return rng.pick([`with a ${v.toLowerCase()} finish`, `a ${v} parallel`, 'with a rainbow refractor shine']);
-    const serial = v.match(/\/(\d+)$/);
+    if (/refractor|prizm|mosaic|holo|foil/i.test(v)) return rng.pick([`with ${withArticle(v.toLowerCase())} finish`, `${withArticle(v)} parallel`, 'with a rainbow refractor shine']);
+    const serial = /\/(\d+)$/.exec(v);
     if (serial && rng.chance(0.6)) return `serial numbered to ${serial[1]}`;
-    return rng.pick([`marked ${v}`, `a ${v} card`, `with a ${v} logo`]);
+    return rng.pick([`marked ${v}`, `${withArticle(v)} card`, `with ${withArticle(v)} logo`]);
   }
   return rng.chance(0.3) ? `with ${rng.pick(d.set.looks)}` : null;
 }
 
 export function imageDescription(rng: Random, d: DrawnCard, side: Side): string {
-  const sideText = side === 'both' ? 'Front and back of a' : side === 'back' ? 'Back of a' : rng.pick(['Front of a', 'Photo of a', 'Close-up of a', 'Scan of a', 'Front of a']);
+  const sideText = side === 'both' ? 'Front and back of' : side === 'back' ? 'Back of' : rng.pick(SIDES);
   const year = rng.chance(0.6) ? `${d.card.year} ` : '';
-  const maker = rng.weighted([[`${d.set.name} `, 45], [`${d.card.brand} `, 30], ['', 25]] as const);
+  const m = rng.next();
+  const maker = m < 0.45 ? `${d.set.name} ` : m < 0.75 ? `${d.card.brand} ` : '';
   const sport = d.player.sport.toLowerCase();
   const rookie = d.rookie && rng.chance(0.4) ? 'rookie ' : '';
   const holder = d.company ? rng.pick(SLAB[d.company]) : rng.chance(0.8) ? rng.pick(RAW) : 'raw';
   const subject = side === 'back' ? rng.pick(BACK_SUBJECTS) : `player ${jersey(rng, d)} ${action(rng, d)}`;
-  const extras = [finish(rng, d), d.rookie && side !== 'back' && rng.chance(0.3) ? 'RC logo in the corner' : null, rng.chance(0.25) ? rng.pick(CONDITIONS) : null].filter(
+  const extras = [
+    side === 'back' ? null : finish(rng, d),
+    d.rookie && side !== 'back' && rng.chance(0.3) ? 'RC logo in the corner' : null,
+    rng.chance(0.25) ? rng.pick(d.company ? SLAB_CONDITIONS : RAW_CONDITIONS) : null,
+  ].filter(
     (x): x is string => x !== null,
   );
-  return `${sideText} ${year}${maker}${sport} ${rookie}card ${holder}, ${subject}${extras.length ? `, ${extras.join(', ')}` : ''}`.replace(/\ba ([aeiouAEIOU])/g, 'an $1');
+  return `${sideText} ${withArticle(`${year}${maker}${sport} ${rookie}card`)} ${holder}, ${subject}${extras.length ? `, ${extras.join(', ')}` : ''}`;
 }

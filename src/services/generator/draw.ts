@@ -1,7 +1,7 @@
 import type { CardData } from '../cards/card.js';
 import { teamIn, type Catalog, type CatalogPlayer, type Player } from './catalog.js';
 import { certNumber, drawCompany, drawGrade, subgrades, type GeneratedCompany } from './grading.js';
-import type { Random } from './random.js';
+import { weights, type Random } from './random.js';
 import type { SetRow, VariationRow } from './sets.js';
 import type { GeneratedSport, Team } from './teams.js';
 
@@ -82,9 +82,13 @@ function drawPlayerSet(rng: Random, entry: CatalogPlayer): { set: SetRow; year: 
   return { set: chosen.set, year: chosen.eras[0]![0] };
 }
 
-export function drawCard(rng: Random, catalog: Catalog): DrawnCard {
-  const shares = SPORT_SHARES.filter(([s]) => catalog.sports.includes(s));
-  const sport = rng.weighted(shares);
+/** A function drawing true cards from a catalog (its sport shares prepared once). */
+export function cardDrawer(catalog: Catalog): (rng: Random) => DrawnCard {
+  const sports = weights(SPORT_SHARES.filter(([s]) => catalog.sports.includes(s)));
+  return (rng) => drawCard(rng, catalog, rng.draw(sports));
+}
+
+function drawCard(rng: Random, catalog: Catalog, sport: GeneratedSport): DrawnCard {
   const entry = rng.pick(catalog.bySport[sport]);
   const { player } = entry;
   const { set, year } = drawPlayerSet(rng, entry);

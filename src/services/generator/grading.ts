@@ -1,5 +1,5 @@
 import type { GradingCompany } from '../cards/card.js';
-import type { Random } from './random.js';
+import { weights, type Random } from './random.js';
 
 /**
  * Slabs: which companies grade how much, what grades they give, how their labels word a grade
@@ -9,17 +9,17 @@ import type { Random } from './random.js';
 
 export type GeneratedCompany = Extract<GradingCompany, 'PSA' | 'BGS' | 'SGC' | 'CGC' | 'CSG'>;
 
-export const COMPANY_SHARES: readonly (readonly [GeneratedCompany, number])[] = [
+export const COMPANY_SHARES = weights<GeneratedCompany>([
   ['PSA', 55],
   ['BGS', 18],
   ['SGC', 14],
   ['CGC', 8],
   ['CSG', 5],
-];
+]);
 
 type GradeTable = readonly (readonly [number, number])[];
 
-const MODERN: Readonly<Record<GeneratedCompany, GradeTable>> = {
+const MODERN_TABLES: Readonly<Record<GeneratedCompany, GradeTable>> = {
   PSA: [[10, 28], [9, 30], [8.5, 1.5], [8, 16], [7.5, 1], [7, 8], [6.5, 0.6], [6, 5], [5.5, 0.4], [5, 3], [4.5, 0.2], [4, 2], [3.5, 0.2], [3, 1.5], [2.5, 0.1], [2, 1], [1.5, 0.1], [1, 0.5]],
   BGS: [[10, 3], [9.5, 30], [9, 26], [8.5, 15], [8, 10], [7.5, 6], [7, 4], [6.5, 2], [6, 1.5], [5.5, 0.7], [5, 0.5], [4.5, 0.3], [4, 0.3], [3, 0.2], [2, 0.1]],
   SGC: [[10, 12], [9.5, 14], [9, 24], [8.5, 12], [8, 14], [7.5, 5], [7, 7], [6.5, 2], [6, 4], [5.5, 1], [5, 3], [4, 2], [3, 1.5], [2, 1], [1, 0.5]],
@@ -28,18 +28,27 @@ const MODERN: Readonly<Record<GeneratedCompany, GradeTable>> = {
 };
 
 /** Cards from before 1980 rarely survive in gem condition. */
-const VINTAGE: GradeTable = [
+const VINTAGE_TABLE: GradeTable = [
   [10, 0.3], [9, 2], [8.5, 2], [8, 10], [7.5, 3], [7, 18], [6.5, 3], [6, 18], [5.5, 2], [5, 14],
   [4.5, 2], [4, 12], [3.5, 2], [3, 9], [2.5, 2], [2, 7], [1.5, 2], [1, 4],
 ];
 
+const MODERN = {
+  PSA: weights(MODERN_TABLES.PSA),
+  BGS: weights(MODERN_TABLES.BGS),
+  SGC: weights(MODERN_TABLES.SGC),
+  CGC: weights(MODERN_TABLES.CGC),
+  CSG: weights(MODERN_TABLES.CSG),
+};
+const VINTAGE = weights(VINTAGE_TABLE);
+
 export function drawCompany(rng: Random): GeneratedCompany {
-  return rng.weighted(COMPANY_SHARES);
+  return rng.draw(COMPANY_SHARES);
 }
 
 export function drawGrade(rng: Random, company: GeneratedCompany, year: number): number {
-  if (year >= 1980) return rng.weighted(MODERN[company]);
-  const grade = rng.weighted(VINTAGE);
+  if (year >= 1980) return rng.draw(MODERN[company]);
+  const grade = rng.draw(VINTAGE);
   // PSA half grades exist but most vintage PSA slabs still carry a whole number.
   return company === 'PSA' && !Number.isInteger(grade) && rng.chance(0.7) ? Math.floor(grade) : grade;
 }

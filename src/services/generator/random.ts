@@ -30,6 +30,20 @@ function splitmix32(state: number): () => number {
   };
 }
 
+/** A weighted list prepared once, for lists drawn from on every sample. */
+export interface Weights<T> {
+  readonly items: readonly T[];
+  readonly cumulative: readonly number[];
+  readonly total: number;
+}
+
+export function weights<T>(pairs: readonly (readonly [T, number])[]): Weights<T> {
+  if (pairs.length === 0) throw new RangeError('a weighted list needs at least one item');
+  let total = 0;
+  const cumulative = pairs.map(([, w]) => (total += w));
+  return { items: pairs.map(([item]) => item), cumulative, total };
+}
+
 export class Random {
   private a: number;
   private b: number;
@@ -89,6 +103,14 @@ export class Random {
     }
     if (items.length === 0) throw new RangeError('cannot pick from an empty list');
     return items[items.length - 1]![0];
+  }
+
+  /** One item of a prepared weighted list. */
+  draw<T>(w: Weights<T>): T {
+    const r = this.next() * w.total;
+    const { cumulative, items } = w;
+    for (let i = 0; i < cumulative.length; i++) if (r < cumulative[i]!) return items[i]!;
+    return items[items.length - 1]!;
   }
 
   /** A shuffled copy (Fisher–Yates); the input is left alone. */

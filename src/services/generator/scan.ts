@@ -2,7 +2,7 @@ import { seasonText, type DrawnCard } from './draw.js';
 import { gradeText, gradeWords } from './grading.js';
 import { charRate, damageChars, JUNK, mangleCase } from './noise.js';
 import { POSITION_NAMES } from './players.js';
-import type { Random } from './random.js';
+import { weights, type Random } from './random.js';
 
 /**
  * The OCR text of a scan: what an OCR engine reads off a slab label, a card front or a card
@@ -179,7 +179,7 @@ function cgcLabel(rng: Random, d: DrawnCard, noise: number): string[] {
 function cardFront(rng: Random, d: DrawnCard, noise: number): string[] {
   const name = nameText(rng, d, noise, rng.chance(0.8));
   const logo = rng.chance(0.6) ? up(d.set.name) : rng.chance(0.5) ? up(d.set.brand) : null;
-  const team = rng.chance(0.5) ? up(d.team.name) : rng.chance(0.5) ? up(d.team.name.split(' ').slice(-1)[0]!) : null;
+  const team = rng.chance(0.5) ? up(d.team.name) : rng.chance(0.5) ? up(d.team.nickname) : null;
   const position = rng.chance(0.4) ? d.player.position : null;
   const rc = d.rookie && rng.chance(0.7) ? rng.pick(['RC', 'ROOKIE', 'RC ROOKIE CARD']) : null;
   const serial = d.card.variation?.match(/\/(\d+)$/);
@@ -206,6 +206,19 @@ function cardBack(rng: Random, d: DrawnCard, noise: number): string[] {
   return out;
 }
 
+const RAW_LAYOUTS = weights<Layout>([
+  ['RAW_FRONT_BACK', 5],
+  ['RAW_BACK', 3],
+  ['RAW_FRONT', 2],
+]);
+
+/** Most OCR keeps the lines; some engines return one long line. */
+const JOINERS = weights([
+  ['\n', 70],
+  [' ', 25],
+  [' | ', 5],
+]);
+
 function chooseLayout(rng: Random, d: DrawnCard): Layout {
   switch (d.company) {
     case 'PSA':
@@ -218,7 +231,7 @@ function chooseLayout(rng: Random, d: DrawnCard): Layout {
     case 'CSG':
       return 'CGC_LABEL';
     default:
-      return rng.weighted([['RAW_FRONT_BACK', 5], ['RAW_BACK', 3], ['RAW_FRONT', 2]] as const);
+      return rng.draw(RAW_LAYOUTS);
   }
 }
 
@@ -227,19 +240,29 @@ function shuffleTokens(rng: Random, lines: string[], noise: number): string[] {
   const out: string[] = [];
   for (const l of lines) {
     if (l === '') continue;
-    if (noise === 0) {
+    const swap = noise > 0 && rng.chance(0.2 * noise);
+    const recase = noise > 0 && rng.chance(0.6 * noise);
+    const junk = noise > 0 && rng.chance(0.2 * noise);
+    if (!swap && !recase && !junk) {
       out.push(l);
       continue;
     }
     const tokens = l.split(' ');
-    if (tokens.length > 1 && rng.chance(0.2 * noise)) {
+    if (swap && tokens.length > 1) {
       const i = rng.int(0, tokens.length - 2);
       const t = tokens[i]!;
       tokens[i] = tokens[i + 1]!;
       tokens[i + 1] = t;
     }
-    for (let i = 0; i < tokens.length; i++) if (rng.chance(0.25 * noise)) tokens[i] = mangleCase(rng, tokens[i]!);
-    if (rng.chance(0.2 * noise)) tokens.splice(rng.int(0, tokens.length), 0, rng.pick(JUNK));
+    if (recase) {
+      const i = rng.int(0, tokens.length - 1);
+      tokens[i] = mangleCase(rng, tokens[i]!);
+      if (tokens.length > 2 && rng.chance(0.3)) {
+        const j = rng.int(0, tokens.length - 1);
+        tokens[j] = mangleCase(rng, tokens[j]!);
+      }
+    }
+    if (junk) tokens.splice(rng.int(0, tokens.length), 0, rng.pick(JUNK));
     out.push(tokens.join(' '));
   }
   if (noise > 0 && out.length > 1 && rng.chance(0.5 * noise)) {
@@ -284,6 +307,6 @@ export function ocrScan(rng: Random, d: DrawnCard, noise: number): OcrScan {
   // A slab photo often also catches the card's own printing under the label.
   if (d.company !== null && rng.chance(0.35)) lines.push(...cardFront(rng, d, noise));
   lines = shuffleTokens(rng, lines, noise);
-  const joiner = rng.weighted([['\n', 70], [' ', 25], [' | ', 5]] as const);
+  const joiner = rng.draw(JOINERS);
   return { ocrText: damageChars(rng, lines.join(joiner), charRate(noise)), layout, side };
 }

@@ -5,6 +5,8 @@ import type { Sport } from '../cards/card.js';
 export interface Team {
   abbr: string;
   name: string;
+  /** The last word of the name: "Mavericks", "Sox". */
+  nickname: string;
   colors: readonly [string, string];
 }
 
@@ -162,7 +164,7 @@ const HOCKEY: readonly TeamRow[] = [
 ];
 
 function index(rows: readonly TeamRow[]): ReadonlyMap<string, Team> {
-  return new Map(rows.map(([abbr, name, a, b]) => [abbr, { abbr, name, colors: [a, b] as const }]));
+  return new Map(rows.map(([abbr, name, a, b]) => [abbr, { abbr, name, nickname: name.slice(name.lastIndexOf(' ') + 1), colors: [a, b] as const }]));
 }
 
 export type GeneratedSport = Extract<Sport, 'BASEBALL' | 'BASKETBALL' | 'FOOTBALL' | 'HOCKEY'>;
