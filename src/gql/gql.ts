@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation CliSeedScan($input: ConfirmScanInput!) {\n    confirmScan(input: $input) {\n      duplicate\n    }\n  }\n": typeof types.CliSeedScanDocument,
+    "\n  mutation CliSeedCorrection($input: SubmitCorrectionInput!) {\n    submitCorrection(input: $input) {\n      duplicate\n    }\n  }\n": typeof types.CliSeedCorrectionDocument,
+    "\n  mutation CliSeedListing($input: AddTrainingSampleInput!) {\n    addTrainingSample(input: $input) {\n      duplicate\n    }\n  }\n": typeof types.CliSeedListingDocument,
     "\n  query CliTrainingStats {\n    trainingStats {\n      cardIdentification\n      listingGeneration\n      userCorrections\n      totalSamples\n      lastUpdated\n      byPlatformTone {\n        platform\n        tone\n        count\n      }\n      readiness {\n        task\n        have\n        need\n        recommended\n        ready\n        verdict\n      }\n    }\n  }\n": typeof types.CliTrainingStatsDocument,
     "\n  subscription TestStatsChanged {\n    trainingStatsChanged {\n      totalSamples\n    }\n  }\n": typeof types.TestStatsChangedDocument,
     "\n  mutation TestConfirmScan($input: ConfirmScanInput!) {\n    confirmScan(input: $input) {\n      duplicate\n      sample {\n        id\n        task\n        source\n        reviewStatus\n        ocrText\n        imageDescription\n        confidence\n        userId\n        repeatCount\n        contentHash\n        card {\n          player\n          year\n          brand\n          cardNumber\n          variation\n          sport\n          grade\n          gradingCompany\n        }\n      }\n    }\n  }\n": typeof types.TestConfirmScanDocument,
@@ -30,6 +33,9 @@ type Documents = {
     "\n  query SmokeStats {\n    trainingStats {\n      totalSamples\n    }\n  }\n": typeof types.SmokeStatsDocument,
 };
 const documents: Documents = {
+    "\n  mutation CliSeedScan($input: ConfirmScanInput!) {\n    confirmScan(input: $input) {\n      duplicate\n    }\n  }\n": types.CliSeedScanDocument,
+    "\n  mutation CliSeedCorrection($input: SubmitCorrectionInput!) {\n    submitCorrection(input: $input) {\n      duplicate\n    }\n  }\n": types.CliSeedCorrectionDocument,
+    "\n  mutation CliSeedListing($input: AddTrainingSampleInput!) {\n    addTrainingSample(input: $input) {\n      duplicate\n    }\n  }\n": types.CliSeedListingDocument,
     "\n  query CliTrainingStats {\n    trainingStats {\n      cardIdentification\n      listingGeneration\n      userCorrections\n      totalSamples\n      lastUpdated\n      byPlatformTone {\n        platform\n        tone\n        count\n      }\n      readiness {\n        task\n        have\n        need\n        recommended\n        ready\n        verdict\n      }\n    }\n  }\n": types.CliTrainingStatsDocument,
     "\n  subscription TestStatsChanged {\n    trainingStatsChanged {\n      totalSamples\n    }\n  }\n": types.TestStatsChangedDocument,
     "\n  mutation TestConfirmScan($input: ConfirmScanInput!) {\n    confirmScan(input: $input) {\n      duplicate\n      sample {\n        id\n        task\n        source\n        reviewStatus\n        ocrText\n        imageDescription\n        confidence\n        userId\n        repeatCount\n        contentHash\n        card {\n          player\n          year\n          brand\n          cardNumber\n          variation\n          sport\n          grade\n          gradingCompany\n        }\n      }\n    }\n  }\n": types.TestConfirmScanDocument,
@@ -60,6 +66,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliSeedScan($input: ConfirmScanInput!) {\n    confirmScan(input: $input) {\n      duplicate\n    }\n  }\n"): (typeof documents)["\n  mutation CliSeedScan($input: ConfirmScanInput!) {\n    confirmScan(input: $input) {\n      duplicate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliSeedCorrection($input: SubmitCorrectionInput!) {\n    submitCorrection(input: $input) {\n      duplicate\n    }\n  }\n"): (typeof documents)["\n  mutation CliSeedCorrection($input: SubmitCorrectionInput!) {\n    submitCorrection(input: $input) {\n      duplicate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliSeedListing($input: AddTrainingSampleInput!) {\n    addTrainingSample(input: $input) {\n      duplicate\n    }\n  }\n"): (typeof documents)["\n  mutation CliSeedListing($input: AddTrainingSampleInput!) {\n    addTrainingSample(input: $input) {\n      duplicate\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -51,15 +51,24 @@ function fits(row: { from?: number; to?: number; sports?: readonly GeneratedSpor
   );
 }
 
+/**
+ * Weight of "no variation" against a set's variation weights: a set with many parallels has
+ * more of them in circulation, and older cards rarely have any.
+ */
+const BASE_WEIGHT = { modern: 16, vintage: 40 };
+/** Against a rookie subset's weight: most Donruss rookies are Rated Rookies, few are autographs. */
+const ROOKIE_BASE_WEIGHT = 4;
+
 function drawVariation(rng: Random, set: SetRow, sport: GeneratedSport, year: number, rookie: boolean): VariationRow | null {
   const eligible = set.variations.filter((v) => fits(v, sport, year, rookie));
   if (eligible.length === 0) return null;
-  const rookieOnes = rookie ? eligible.filter((v) => v.rookie) : [];
-  if (rookieOnes.length > 0 && rng.chance(0.55)) return rng.weighted(rookieOnes.map((v) => [v, v.weight ?? 1] as const));
-  // Older cards rarely have parallels at all.
-  if (!rng.chance(year < 1990 ? 0.1 : 0.3)) return null;
-  const plain = eligible.filter((v) => !v.rookie);
-  return plain.length === 0 ? null : rng.weighted(plain.map((v) => [v, v.weight ?? 1] as const));
+  const rookieOnes: (readonly [VariationRow | null, number])[] = rookie ? eligible.filter((v) => v.rookie).map((v) => [v, v.weight ?? 1] as const) : [];
+  if (rookieOnes.length > 0) {
+    const chosen = rng.weighted([...rookieOnes, [null, ROOKIE_BASE_WEIGHT]]);
+    if (chosen) return chosen;
+  }
+  const plain: (readonly [VariationRow | null, number])[] = eligible.filter((v) => !v.rookie).map((v) => [v, v.weight ?? 1] as const);
+  return rng.weighted([...plain, [null, year < 1990 ? BASE_WEIGHT.vintage : BASE_WEIGHT.modern]]);
 }
 
 function drawNumber(rng: Random, set: SetRow, variation: VariationRow | null, sport: GeneratedSport, year: number, rookie: boolean): string {
