@@ -34,6 +34,8 @@ const Env = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
   OPENAI_WEBHOOK_SECRET: optionalString,
+  SLABTUNE_OPENAI_TIMEOUT_MS: z.coerce.number().int().min(50).default(60_000),
+  SLABTUNE_OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   AZURE_OPENAI_ENDPOINT: optionalString.pipe(z.url().optional()),
   AZURE_OPENAI_API_VERSION: optionalString,
   FINETUNED_CARD_ID_MODEL: optionalString,
@@ -80,6 +82,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiKey: e.OPENAI_API_KEY,
       baseURL: e.OPENAI_BASE_URL,
       webhookSecret: e.OPENAI_WEBHOOK_SECRET,
+      /** Per request to the provider; reads are retried by the SDK up to maxRetries, writes never. */
+      timeoutMs: e.SLABTUNE_OPENAI_TIMEOUT_MS,
+      maxRetries: e.SLABTUNE_OPENAI_MAX_RETRIES,
       azureEndpoint: e.AZURE_OPENAI_ENDPOINT,
       azureApiVersion: e.AZURE_OPENAI_API_VERSION,
     },

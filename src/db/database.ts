@@ -1,5 +1,15 @@
 import { MongoClient, type Collection, type Db, type Document } from 'mongodb';
-import type { ApiKeyDoc, IdempotencyDoc, SampleDoc } from './documents.js';
+import type {
+  ApiKeyDoc,
+  DatasetDoc,
+  FineTuningJobDoc,
+  IdempotencyDoc,
+  JobCheckpointDoc,
+  JobEventDoc,
+  ModelDoc,
+  SampleDoc,
+  TrainingFileDoc,
+} from './documents.js';
 
 /** One handle on the database: typed collections, nothing else. */
 export interface Database {
@@ -8,6 +18,12 @@ export interface Database {
   apiKeys: Collection<ApiKeyDoc>;
   samples: Collection<SampleDoc>;
   idempotency: Collection<IdempotencyDoc>;
+  datasets: Collection<DatasetDoc>;
+  jobs: Collection<FineTuningJobDoc>;
+  jobEvents: Collection<JobEventDoc>;
+  jobCheckpoints: Collection<JobCheckpointDoc>;
+  models: Collection<ModelDoc>;
+  trainingFiles: Collection<TrainingFileDoc>;
   collection<T extends Document>(name: string): Collection<T>;
   close(): Promise<void>;
 }
@@ -26,6 +42,12 @@ export async function connectDatabase(uri: string, dbName: string): Promise<Data
     apiKeys: db.collection<ApiKeyDoc>('apiKeys'),
     samples: db.collection<SampleDoc>('samples'),
     idempotency: db.collection<IdempotencyDoc>('idempotency'),
+    datasets: db.collection<DatasetDoc>('datasets'),
+    jobs: db.collection<FineTuningJobDoc>('jobs'),
+    jobEvents: db.collection<JobEventDoc>('jobEvents'),
+    jobCheckpoints: db.collection<JobCheckpointDoc>('jobCheckpoints'),
+    models: db.collection<ModelDoc>('models'),
+    trainingFiles: db.collection<TrainingFileDoc>('trainingFiles'),
     collection: <T extends Document>(name: string) => db.collection<T>(name),
     close: () => client.close(),
   };

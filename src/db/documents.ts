@@ -131,3 +131,156 @@ export interface DatasetDoc {
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** Fine-tuning job lifecycle. CREATING: ours, before the provider accepted the job; UNKNOWN: a provider status we do not know (kept verbatim in providerStatus). */
+export const JOB_STATUSES = ['CREATING', 'VALIDATING_FILES', 'QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'UNKNOWN'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** `null` means `auto`: the provider chooses. */
+export interface JobHyperparametersDoc {
+  nEpochs: number | null;
+  batchSize: number | null;
+  learningRateMultiplier: number | null;
+}
+
+export interface JobFileRefDoc {
+  providerFileId: string;
+  sha256: string;
+  filename: string;
+  lines: number;
+}
+
+export interface JobErrorDoc {
+  code: string;
+  message: string;
+  param: string | null;
+}
+
+/** The latest training metrics of a running job. */
+export interface JobProgressDoc {
+  step: number;
+  totalSteps: number | null;
+  epoch: number | null;
+  nEpochs: number | null;
+  trainLoss: number | null;
+  validLoss: number | null;
+  trainAccuracy: number | null;
+  validAccuracy: number | null;
+}
+
+export interface FineTuningJobDoc {
+  _id: string;
+  task: Task;
+  /** The dataset trained on; null for a bring-your-own file. */
+  datasetId: string | null;
+  baseModel: string;
+  suffix: string | null;
+  seed: number | null;
+  /** As requested. */
+  hyperparameters: JobHyperparametersDoc;
+  /** As the provider resolved them, once known. */
+  resolvedHyperparameters: JobHyperparametersDoc | null;
+  trainingFile: JobFileRefDoc;
+  validationFile: JobFileRefDoc | null;
+  providerJobId: string | null;
+  status: JobStatus;
+  providerStatus: string | null;
+  error: JobErrorDoc | null;
+  fineTunedModel: string | null;
+  /** The registered Model, once the job succeeded. */
+  modelId: string | null;
+  trainedTokens: number | null;
+  /** trainedTokens × the base model's training price; null when the price is unknown. */
+  costUsd: number | null;
+  progress: JobProgressDoc | null;
+  estimatedFinish: Date | null;
+  cancelRequested: boolean;
+  /** Terminal and everything imported: nobody needs to watch it any more. */
+  finalized: boolean;
+  /** Provider id of the newest imported event; `eventCount` is the seq of the last one. */
+  lastEventId: string | null;
+  eventCount: number;
+  /** Bumped by every change, so subscribers can tell a new state from one already sent. */
+  version: number;
+  /** The watcher lease: one owner until leaseUntil; every write of the holder carries its fence. */
+  leaseOwner: string | null;
+  leaseUntil: Date;
+  fence: number;
+  nextPollAt: Date;
+  pollFailures: number;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+}
+
+/** One training-loss point, parsed from a metrics event. */
+export interface LossPointDoc {
+  step: number;
+  totalSteps: number | null;
+  trainLoss: number | null;
+  validLoss: number | null;
+  trainAccuracy: number | null;
+  validAccuracy: number | null;
+}
+
+/** A provider event, in a per-job sequence: `_id` is `<jobId>:<provider event id>`, (jobId, seq) is unique. */
+export interface JobEventDoc {
+  _id: string;
+  jobId: string;
+  seq: number;
+  providerEventId: string;
+  level: string;
+  type: string;
+  message: string;
+  data: Record<string, unknown> | null;
+  metrics: LossPointDoc | null;
+  createdAt: Date;
+  importedAt: Date;
+  fence: number;
+}
+
+export interface JobCheckpointDoc {
+  /** `<jobId>:<provider checkpoint id>` */
+  _id: string;
+  jobId: string;
+  providerCheckpointId: string;
+  stepNumber: number;
+  model: string;
+  metrics: Record<string, number>;
+  createdAt: Date;
+}
+
+export const MODEL_STAGES = ['BASE', 'CANDIDATE', 'PRODUCTION', 'ARCHIVED'] as const;
+export type ModelStage = (typeof MODEL_STAGES)[number];
+
+export interface ModelDoc {
+  _id: string;
+  /** e.g. `ft:gpt-4o-mini-2024-07-18:slabstak:card-id:abc123`; unique. */
+  providerModelId: string;
+  /** null for a base model, which serves every task. */
+  task: Task | null;
+  baseModel: string;
+  stage: ModelStage;
+  jobId: string | null;
+  datasetId: string | null;
+  trainedTokens: number | null;
+  costUsd: number | null;
+  shutdownDate: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A JSONL file uploaded to the provider, by content: the same sha256 is uploaded once. */
+export interface TrainingFileDoc {
+  /** sha256 of the content, hex. */
+  _id: string;
+  providerFileId: string;
+  filename: string;
+  bytes: number;
+  lines: number;
+  tokens: number;
+  source: 'DATASET' | 'UPLOAD';
+  createdBy: string;
+  createdAt: Date;
+}

@@ -1,4 +1,4 @@
-import { hashString } from './random.js';
+import { hashString, weights, type Weights } from './random.js';
 import { PLAYER_ROWS } from './players.js';
 import { SETS, type Era, type SetRow } from './sets.js';
 import { GENERATED_SPORTS, TEAMS, type GeneratedSport, type Team } from './teams.js';
@@ -51,9 +51,10 @@ export interface PlayerSet {
 
 export interface CatalogPlayer {
   player: Player;
-  sets: readonly PlayerSet[];
-  /** Sets that made a card in his rookie year. */
-  rookieSets: readonly SetRow[];
+  /** His sets, weighted by how common the set is. */
+  sets: Weights<PlayerSet>;
+  /** Sets that made a card in his rookie year, if any. */
+  rookieSets: Weights<SetRow> | null;
 }
 
 export interface Catalog {
@@ -114,8 +115,12 @@ export function buildCatalog(pool: Pool): Catalog {
       playerSets.push({ set, eras, years: eras.reduce((n, [a, b]) => n + b - a + 1, 0) });
     }
     if (playerSets.length === 0) continue;
-    const rookieSets = playerSets.filter((ps) => ps.eras.some(([a]) => a === player.from)).map((ps) => ps.set);
-    bySport[player.sport].push({ player, sets: playerSets, rookieSets });
+    const rookieSets = playerSets.filter((ps) => ps.eras.some(([a]) => a === player.from)).map((ps) => [ps.set, ps.set.popularity ?? 1] as const);
+    bySport[player.sport].push({
+      player,
+      sets: weights(playerSets.map((ps) => [ps, ps.set.popularity ?? 1] as const)),
+      rookieSets: rookieSets.length > 0 ? weights(rookieSets) : null,
+    });
   }
   return { pool, bySport, sports: GENERATED_SPORTS.filter((s) => bySport[s].length > 0) };
 }

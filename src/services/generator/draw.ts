@@ -55,7 +55,7 @@ function fits(row: { from?: number; to?: number; sports?: readonly GeneratedSpor
  * Weight of "no variation" against a set's variation weights: a set with many parallels has
  * more of them in circulation, and older cards rarely have any.
  */
-const BASE_WEIGHT = { modern: 16, vintage: 40 };
+const BASE_WEIGHT = { modern: 12, vintage: 40 };
 /** Against a rookie subset's weight: most Donruss rookies are Rated Rookies, few are autographs. */
 const ROOKIE_BASE_WEIGHT = 4;
 
@@ -81,8 +81,8 @@ function drawNumber(rng: Random, set: SetRow, variation: VariationRow | null, sp
 
 function drawPlayerSet(rng: Random, entry: CatalogPlayer): { set: SetRow; year: number } {
   const { player } = entry;
-  if (entry.rookieSets.length > 0 && rng.chance(ROOKIE_BIAS)) return { set: rng.pick(entry.rookieSets), year: player.from };
-  const chosen = rng.pick(entry.sets);
+  if (entry.rookieSets && rng.chance(ROOKIE_BIAS)) return { set: rng.draw(entry.rookieSets), year: player.from };
+  const chosen = rng.draw(entry.sets);
   let k = rng.int(0, chosen.years - 1);
   for (const [a, b] of chosen.eras) {
     if (k <= b - a) return { set: chosen.set, year: a + k };

@@ -49,6 +49,8 @@ export interface SetRow {
   numbers?: readonly NumberRow[];
   /** Phrases for the image description ("a chrome finish"). */
   looks: readonly string[];
+  /** How common the set's cards are relative to others a player has (default 1). */
+  popularity?: number;
 }
 
 const v = (name: string, extra: Omit<VariationRow, 'name'> = {}): VariationRow => ({ name, ...extra });
@@ -75,6 +77,7 @@ export const SETS: readonly SetRow[] = [
       { prefix: '89B-', max: 100, from: 2024, to: 2024, share: 0.2, sports: ['BASEBALL'] },
     ],
     looks: ['white borders', 'a classic cardboard design', 'the team name along the bottom border', 'a glossy front'],
+    popularity: 2,
   },
   {
     name: 'Topps Chrome',
@@ -91,6 +94,7 @@ export const SETS: readonly SetRow[] = [
     ],
     numbers: [{ prefix: 'RC-', max: 50, from: 2019, rookie: true, share: 0.15, sports: ['BASEBALL'] }],
     looks: CHROME,
+    popularity: 1.5,
   },
   {
     name: 'Topps Update',
@@ -116,6 +120,7 @@ export const SETS: readonly SetRow[] = [
     size: 200,
     variations: [v('Refractor', { weight: 3 }), v('Gold Refractor /50'), v('Atomic Refractor', { from: 1997 })],
     looks: CHROME,
+    popularity: 0.8,
   },
   {
     name: 'Topps Allen & Ginter',
@@ -124,6 +129,7 @@ export const SETS: readonly SetRow[] = [
     size: 350,
     variations: [v('Mini', { weight: 3 }), v('Mini Black Border'), v('Short Print')],
     looks: ['a painted-style portrait', 'an old-fashioned tobacco card design', 'cream borders'],
+    popularity: 0.7,
   },
   {
     name: 'Topps Stadium Club',
@@ -166,6 +172,7 @@ export const SETS: readonly SetRow[] = [
     ],
     numbers: [{ prefix: 'BCP-', max: 250, from: 2010, rookie: true, share: 0.7, sports: ['BASEBALL'] }],
     looks: CHROME,
+    popularity: 1.5,
   },
   {
     name: 'Bowman Draft',
@@ -175,6 +182,7 @@ export const SETS: readonly SetRow[] = [
     variations: [v('Chrome Refractor', { weight: 2 }), v('Gold /50'), v('Sky Blue')],
     numbers: [{ prefix: 'BDC-', max: 200, share: 0.8 }],
     looks: CHROME,
+    popularity: 0.8,
   },
   {
     name: 'Panini Prizm',
@@ -191,6 +199,7 @@ export const SETS: readonly SetRow[] = [
       v('Mojo /25', { from: 2019, weight: 0.5 }),
     ],
     looks: ['a shiny prizm finish', 'a rainbow shimmer', 'a reflective foil surface'],
+    popularity: 2,
   },
   {
     name: 'Panini Select',
@@ -215,6 +224,7 @@ export const SETS: readonly SetRow[] = [
     size: 150,
     variations: [v('Rookie Ticket Auto', { rookie: true, weight: 3, numbers: [101, 150] }), v('Cracked Ice /22', { weight: 0.5 }), v('Season Ticket')],
     looks: ['a ticket-style design', 'a horizontal ticket layout'],
+    popularity: 0.6,
   },
   {
     name: 'Panini National Treasures',
@@ -223,6 +233,7 @@ export const SETS: readonly SetRow[] = [
     size: 150,
     variations: [v('Rookie Patch Auto /99', { rookie: true, weight: 3, numbers: [101, 150] }), v('Holo Gold /10', { weight: 0.5 }), v('Parallel')],
     looks: ['a thick card stock', 'a jersey patch window', 'a premium foil design'],
+    popularity: 0.3,
   },
   {
     name: 'Panini NBA Hoops',
@@ -245,6 +256,7 @@ export const SETS: readonly SetRow[] = [
       v('Error', { to: 1992, sports: ['BASEBALL'], weight: 0.3 }),
     ],
     looks: ['a bold border design', 'the Donruss logo at the top', 'a diagonal stripe design'],
+    popularity: 1.3,
   },
   {
     name: 'Donruss Optic',
@@ -260,6 +272,7 @@ export const SETS: readonly SetRow[] = [
       v('Orange /199'),
     ],
     looks: ['a shiny holo finish', 'a chrome-like optic finish'],
+    popularity: 1.3,
   },
   {
     name: 'Fleer',
@@ -268,6 +281,7 @@ export const SETS: readonly SetRow[] = [
     size: 660,
     variations: [v('Glossy', { from: 1987, to: 1989, weight: 1 }), v('Sticker', { to: 1992, sports: ['BASKETBALL'], weight: 0.5 }), v('Update', { sports: ['BASEBALL'], weight: 0.5 }), v('Error', { to: 1995, weight: 0.3 })],
     looks: ['red, white and blue borders', 'a bold coloured border', 'a classic late-eighties design'],
+    popularity: 1.3,
   },
   {
     name: 'Fleer Ultra',
@@ -291,6 +305,7 @@ export const SETS: readonly SetRow[] = [
       v('Clear Cut', { from: 2017, sports: ['HOCKEY'], weight: 0.5 }),
     ],
     looks: ['a hologram on the back', 'a clean white-bordered design', 'a glossy photo front'],
+    popularity: 1.5,
   },
   {
     name: 'Upper Deck SP Authentic',
@@ -299,6 +314,7 @@ export const SETS: readonly SetRow[] = [
     size: 250,
     variations: [v('Future Watch Auto /999', { rookie: true, weight: 4, numbers: [151, 250] }), v('Limited', { from: 2010, weight: 1.5 }), v('Sign of the Times', { weight: 0.5 })],
     looks: ['a premium foil design', 'a gold foil logo'],
+    popularity: 0.6,
   },
   {
     name: 'Upper Deck MVP',
@@ -315,6 +331,7 @@ export const SETS: readonly SetRow[] = [
     size: 600,
     variations: [v('Rainbow', { from: 2008, weight: 3 }), v('Black Border', { from: 2010 }), v('Retro', { from: 2008, weight: 2 }), v('Marquee Rookie', { from: 2006, rookie: true, weight: 5, numbers: [501, 600] })],
     looks: ['a Canadian bilingual back', 'coloured borders', 'a classic cardboard design'],
+    popularity: 1.3,
   },
   {
     name: 'O-Pee-Chee Platinum',
