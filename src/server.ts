@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type YogaInitialContext } from 'graphql-yoga';
@@ -62,7 +63,15 @@ export function createHttpApp(opts: {
     schema: opts.schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: config.production ? false : { subscriptionsProtocol: 'WS', title: 'slabtune' },
+    // The GraphiQL bundle is served from node_modules, so it works without internet access.
+    renderGraphiQL,
+    graphiql: config.production
+      ? false
+      : {
+          subscriptionsProtocol: 'WS',
+          title: 'slabtune',
+          headers: JSON.stringify({ Authorization: 'Bearer stk_…' }),
+        },
     maskedErrors: { isDev: !config.production, maskError },
     logging: {
       debug: (...a) => logger.debug(a.map(String).join(' ')),

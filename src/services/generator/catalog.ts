@@ -102,7 +102,19 @@ function inPool(name: string, pool: Pool): boolean {
   return pool === 'all' || poolOf(name) === pool;
 }
 
+const built = new Map<Pool, Catalog>();
+
+/** The catalog of a pool; built once per pool and shared, since nothing changes it. */
 export function buildCatalog(pool: Pool): Catalog {
+  let catalog = built.get(pool);
+  if (!catalog) {
+    catalog = resolve(pool);
+    built.set(pool, catalog);
+  }
+  return catalog;
+}
+
+function resolve(pool: Pool): Catalog {
   const sets = SETS.filter((s) => inPool(s.name, pool));
   const bySport = {} as Record<GeneratedSport, CatalogPlayer[]>;
   for (const sport of GENERATED_SPORTS) bySport[sport] = [];

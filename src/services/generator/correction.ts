@@ -10,13 +10,17 @@ import { GENERATED_SPORTS } from './teams.js';
  * Each mistake changes exactly one field, so `diffCards(prediction, card)` has 1–3 entries.
  */
 
-type Mistake = (rng: Random, card: CardData) => CardData | null;
+type Mistake = (rng: Random, card: CardData, variations: readonly string[]) => CardData | null;
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 function misspell(rng: Random, name: string): string {
-  const positions = [...name].flatMap((ch, i) => (/[a-z]/i.test(ch) && i > 0 ? [i] : []));
-  const i = rng.pick(positions);
+  let i = rng.int(1, name.length - 1);
+  for (let tries = 0; tries < 5 && !isLetter(name.charCodeAt(i)); tries++) i = rng.int(1, name.length - 1);
   switch (rng.int(0, 3)) {
     case 0:
       return name.slice(0, i) + name.slice(i + 1); // dropped letter
@@ -73,9 +77,11 @@ const MISTAKES: Readonly<Record<CardField, Mistake | null>> = {
     const next = Math.max(1, n + rng.pick([-10, -2, -1, 1, 1, 2, 10]));
     return next === n ? { ...card, cardNumber: prefix + String(n + 1) } : { ...card, cardNumber: prefix + String(next) };
   },
-  variation(rng, card) {
+  variation(rng, card, variations) {
     if (card.variation !== null && rng.chance(0.8)) return { ...card, variation: null };
-    return { ...card, variation: rng.pick(COMMON_VARIATIONS.filter((v) => v !== card.variation)) };
+    // A parallel of the same set is the likely confusion; any set's will do when it has none.
+    const options = variations.filter((v) => v !== card.variation);
+    return { ...card, variation: rng.pick(options.length > 0 ? options : COMMON_VARIATIONS) };
   },
   grade(rng, card) {
     if (card.grade === null) return null;
@@ -108,14 +114,17 @@ const MISTAKE_SHARES: readonly (readonly [CardField, number])[] = [
   ['sport', 1],
 ];
 
-/** A prediction that differs from `card` in one to three fields (1 most often). */
-export function mispredict(rng: Random, card: CardData): CardData {
+/**
+ * A prediction that differs from `card` in one to three fields (1 most often). `variations`
+ * are the parallels the card's set has, for a plausible wrong one.
+ */
+export function mispredict(rng: Random, card: CardData, variations: readonly string[] = COMMON_VARIATIONS): CardData {
   const wanted = rng.weighted([[1, 60], [2, 30], [3, 10]] as const);
   let prediction = card;
   const used = new Set<CardField>();
   for (let attempt = 0; attempt < 20 && used.size < wanted; attempt++) {
     const field = rng.weighted(MISTAKE_SHARES.filter(([f]) => !used.has(f)));
-    const next = MISTAKES[field]?.(rng, prediction) ?? null;
+    const next = MISTAKES[field]?.(rng, prediction, variations) ?? null;
     if (next === null || normaliseFieldValue(field, next[field]) === normaliseFieldValue(field, card[field])) continue;
     // A mistake only ever touches its own field, so the diff grows by exactly one.
     if (diffCards(next, card).length !== used.size + 1) continue;

@@ -2,7 +2,7 @@ import { PLATFORMS, TONES, type CardData, type Platform, type Tone } from '../ca
 import { buildCatalog, type Pool } from './catalog.js';
 import { mispredict } from './correction.js';
 import { imageDescription } from './description.js';
-import { cardDrawer } from './draw.js';
+import { cardDrawer, type DrawnCard } from './draw.js';
 import { writeListing } from './listing.js';
 import { hashString, Random } from './random.js';
 import { ocrScan } from './scan.js';
@@ -89,8 +89,7 @@ export function createGenerator(options: GeneratorOptions = {}): Generator {
   // Capped below 1: the app never reports certainty.
   const confidenceExponent = 3 / (0.5 + noise);
 
-  function scan(): GeneratedScan {
-    const drawn = drawCard(cards);
+  function scanOf(drawn: DrawnCard): GeneratedScan {
     const ocr = ocrScan(text, drawn, noise);
     return {
       ocrText: ocr.ocrText,
@@ -101,9 +100,12 @@ export function createGenerator(options: GeneratorOptions = {}): Generator {
     };
   }
 
+  const scan = () => scanOf(drawCard(cards));
+
   function correction(): GeneratedCorrection {
-    const s = scan();
-    return { ...s, originalPrediction: mispredict(text, s.card) };
+    const drawn = drawCard(cards);
+    const variations = drawn.set.variations.map((v) => v.name.replace('{year}', String(drawn.startYear)));
+    return { ...scanOf(drawn), originalPrediction: mispredict(text, drawn.card, variations) };
   }
 
   function listing(platform?: Platform, tone?: Tone): GeneratedListing {
