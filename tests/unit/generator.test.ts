@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CardData, diffCards, GRADING_COMPANIES, PLATFORMS, TONES } from '../src/services/cards/card.js';
-import { ListingAnswer } from '../src/services/prompts/chat-format.js';
-import { buildCatalog, PLAYERS, poolOf } from '../src/services/generator/catalog.js';
-import { cardDrawer } from '../src/services/generator/draw.js';
-import { createGenerator } from '../src/services/generator/generator.js';
-import { damageChars } from '../src/services/generator/noise.js';
-import { Random } from '../src/services/generator/random.js';
-import { SETS } from '../src/services/generator/sets.js';
-import { GENERATED_SPORTS } from '../src/services/generator/teams.js';
+import { CardData, diffCards, GRADING_COMPANIES, PLATFORMS, TONES } from '../../src/services/cards/card.js';
+import { ListingAnswer } from '../../src/services/prompts/chat-format.js';
+import { buildCatalog, PLAYERS, poolOf } from '../../src/services/generator/catalog.js';
+import { cardDrawer } from '../../src/services/generator/draw.js';
+import { createGenerator } from '../../src/services/generator/generator.js';
+import { damageChars } from '../../src/services/generator/noise.js';
+import { Random } from '../../src/services/generator/random.js';
+import { SETS } from '../../src/services/generator/sets.js';
+import { GENERATED_SPORTS } from '../../src/services/generator/teams.js';
 
 const firstYearOf = new Map(PLAYERS.map((p) => [p.name, p.from]));
 const lower = (s: string) => s.toLowerCase();
