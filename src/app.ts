@@ -8,6 +8,10 @@ import { buildSchema } from './schema/index.js';
 import { createHttpApp, type Route } from './server.js';
 import { bootstrapAdminKey } from './services/auth/bootstrap.js';
 import { createServices, type Services } from './services/services.js';
+import { startLocalOpenAI, type LocalOpenAI } from './local-openai/server.js';
+import { OpenAIProvider } from './services/providers/openai.js';
+import { providerSettings, usesLocalProvider } from './services/providers/settings.js';
+import { openaiWebhookRoute } from './webhooks.js';
 
 /** Wires config → database → services → HTTP/WebSocket server. One place, no side effects on import. */
 
@@ -18,6 +22,8 @@ export interface App {
   db: Database;
   /** The key printed at first start in development, when no admin key was configured. */
   createdAdminKey: string | null;
+  /** The in-process OpenAI-compatible provider, when no OPENAI_API_KEY is configured. */
+  localOpenAI: LocalOpenAI | null;
   stop(): Promise<void>;
 }
 
@@ -43,7 +49,16 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     cleanups.push(() => db.close());
     await ensureIndexes(db);
 
-    const services = createServices({ db, config, logger });
+    // No OpenAI key: the local provider, in-process, reached through the SDK over HTTP all the same.
+    let localOpenAI: LocalOpenAI | null = null;
+    if (usesLocalProvider(config)) {
+      const local = await startLocalOpenAI({ dataDir: join(config.dataDir, 'local-openai'), port: 0 });
+      localOpenAI = local;
+      cleanups.push(() => local.close());
+      logger.info('local OpenAI-compatible provider started', { baseURL: local.baseURL });
+    }
+    const provider = new OpenAIProvider(providerSettings(config, localOpenAI?.baseURL));
+    const services = createServices({ db, config, logger, provider });
     const createdAdminKey = await bootstrapAdminKey(services.apiKeys, config);
 
     const routes: Route[] = [
@@ -60,10 +75,15 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         },
       },
     ];
+    if (config.openai.webhookSecret) {
+      routes.push(openaiWebhookRoute(services, config.openai.webhookSecret, config.limits.maxBodyBytes, logger));
+    }
+    services.watcher.start();
+    cleanups.push(() => services.watcher.stop());
     const http = createHttpApp({ schema: buildSchema(), services, config, logger, routes });
     const { port, url } = await http.listen(config.port, config.host);
     cleanups.push(() => http.close());
-    return { url, port, services, db, createdAdminKey, stop };
+    return { url, port, services, db, createdAdminKey, localOpenAI, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -127,13 +127,22 @@ export function createHttpApp(opts: {
     });
   });
 
+  const operationCaller = async (extensions: Record<string, unknown> | undefined | null) => {
+    const token = connectionToken(extensions?.headers as Record<string, unknown> | undefined);
+    return token ? services.apiKeys.authenticate(token) : null;
+  };
+
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: config.limits.maxBodyBytes });
   const wsServer = useServer<Record<string, unknown> | undefined, WsExtra>(
     {
-      // Rejecting here closes the socket with 4403 before any operation runs.
+      // Rejecting here closes the socket with 4403 before any operation runs. GraphiQL cannot
+      // send connectionParams (it puts the headers editor into each operation's
+      // extensions.headers), so in development alone a connection without credentials is let in
+      // and each of its operations authenticates on its own; wrong credentials are refused always.
       onConnect: async (ctx) => {
         const token = connectionToken(ctx.connectionParams) ?? bearerToken(ctx.extra.request.headers.authorization);
-        const caller = token ? await services.apiKeys.authenticate(token) : null;
+        if (!token) return config.env === 'development';
+        const caller = await services.apiKeys.authenticate(token);
         if (!caller) return false;
         ctx.extra.caller = caller;
         return true;
@@ -146,7 +155,7 @@ export function createHttpApp(opts: {
           req: ctx.extra.request,
           socket: ctx.extra.request.socket,
           params: payload,
-          caller: ctx.extra.caller ?? null,
+          caller: ctx.extra.caller ?? (await operationCaller(payload.extensions)),
         });
         let document;
         try {

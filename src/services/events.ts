@@ -1,4 +1,5 @@
 import { createPubSub } from 'graphql-yoga';
+import type { JobEventDoc } from '../db/documents.js';
 
 /**
  * In-process pub/sub. Topics name what happened. Several API instances would share a Redis
@@ -6,6 +7,10 @@ import { createPubSub } from 'graphql-yoga';
  */
 export type Topics = {
   'samples:changed': [{ at: Date }];
+  /** A fine-tuning job changed (status, progress, result); subscribers re-read it. Keyed by job id. */
+  'job:updated': [jobId: string, payload: { jobId: string; version: number }];
+  /** A provider event was imported with this per-job seq. Keyed by job id. */
+  'job:event': [jobId: string, payload: JobEventDoc];
 };
 
 export function createEvents() {

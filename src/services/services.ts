@@ -7,12 +7,15 @@ import { ReviewService } from './collector/review.js';
 import { SampleQueryService } from './collector/sample-query.js';
 import { StatsService } from './collector/stats.js';
 import { createEvents } from './events.js';
+import { createFineTuningServices } from './finetuning/assemble.js';
 import { IdempotencyService } from './idempotency.js';
+import type { FineTuningProvider } from './providers/types.js';
 
 /** The domain, assembled once per process and shared by every request. */
-export function createServices(deps: { db: Database; config: Config; logger: Logger }) {
+export function createServices(deps: { db: Database; config: Config; logger: Logger; provider?: FineTuningProvider }) {
   const { db } = deps;
   const events = createEvents();
+  const ft = createFineTuningServices({ ...deps, events });
   return {
     events,
     config: deps.config,
@@ -24,6 +27,13 @@ export function createServices(deps: { db: Database; config: Config; logger: Log
     samples: new SampleQueryService(db),
     review: new ReviewService(db, events),
     stats: new StatsService(db),
+    provider: ft.provider,
+    prices: ft.prices,
+    models: ft.models,
+    trainingFiles: ft.trainingFiles,
+    watcher: ft.watcher,
+    jobs: ft.jobs,
+    fineTuning: ft.fineTuning,
   };
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictSet, scanKeys } from '../../src/services/datasets/dedupe.js';
 import { checkJsonlLines } from '../../src/services/datasets/format-check.js';
 import { createDatasetFormatter, formatDataset, formatSamples, type FormattedLine } from '../../src/services/datasets/pipeline.js';
+import { readinessOfScan } from '../../src/services/datasets/readiness.js';
 import type { CardIdSample, ListingSample, SampleLike } from '../../src/services/datasets/sample.js';
 import { createGenerator } from '../../src/services/generator/generator.js';
 import { createChatTokenCounter } from '../../src/services/tokens/count.js';
@@ -248,6 +249,16 @@ describe('two passes over cursors', () => {
     const withDuplicates = [...base, { ...base[1]!, id: 'dup' }, { ...base[2]!, id: 'conflict', output: { ...base[2]!.output, year: '1999' } }];
     const { scan, report } = await formatSamples(withDuplicates, CARD);
     expect(scan.expectedKept).toBe(report.kept);
+  });
+
+  it('answers readiness from pass 1 alone', async () => {
+    const scan = await scanKeys(cursor(listings(120)), 'LISTING_GENERATION');
+    const readiness = readinessOfScan(scan, { platforms: ['EBAY'] });
+    expect(readiness.groups.map((g) => [g.tone, g.have, g.need])).toEqual([
+      ['PROFESSIONAL', 10, 30],
+      ['CASUAL', 10, 30],
+      ['ENTHUSIASTIC', 10, 30],
+    ]);
   });
 
   it('returns the report as the value of the finished generator', async () => {

@@ -124,3 +124,12 @@ export function titleCase(word: string): string {
     .toLowerCase()
     .replace(/(^|[-\s'.])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }
+
+const SKELETON: Readonly<Record<string, string>> = { '0': 'o', q: 'o', '1': 'l', i: 'l', '|': 'l', '!': 'l', '5': 's', $: 's', '8': 'b', '6': 'g', '2': 'z', '3': 'e', '4': 'a', '7': 't', '9': 'g' };
+
+/** Lower case with every class of OCR look-alikes collapsed to one letter: for fuzzy matching only. */
+export function skeleton(s: string): string {
+  let out = '';
+  for (const ch of s.toLowerCase()) out += SKELETON[ch] ?? ch;
+  return out;
+}

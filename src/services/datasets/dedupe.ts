@@ -69,7 +69,6 @@ export interface KeyScanResult {
   task: SampleTask;
   samples: number;
   invalid: number;
-  uniqueInputs: number;
   /** Normalised inputs with more than one distinct card. */
   conflictGroups: number;
   conflicts: ConflictSet;
@@ -84,10 +83,13 @@ const CONFLICT = 2;
 
 /**
  * Pass 1: reads only what the keys need (project `{task, input, output}`), holds one entry per
- * unique normalised input (card ID: its card's key and state) or near key (listings).
+ * unique normalised input (card ID: its card's key and state, 21 bytes a slot) or near key
+ * (listings, 9 bytes a slot). Drop it after `finish()`: only the small ConflictSet lives on.
  */
 export class KeyScan {
-  private readonly inputs: KeyTable;
+  /** Card ID: normalised input → [card key hi, card key lo, state]. */
+  private readonly inputs: KeyTable | null;
+  /** Listings: near keys seen. */
   private readonly nears: KeyTable | null;
   private readonly byGroup = new Map<string, number>();
   private samples = 0;
@@ -98,7 +100,7 @@ export class KeyScan {
     readonly task: SampleTask,
     expectedSize = 1024,
   ) {
-    this.inputs = new KeyTable(task === 'CARD_IDENTIFICATION' ? 3 : 0, expectedSize);
+    this.inputs = task === 'CARD_IDENTIFICATION' ? new KeyTable(3, expectedSize) : null;
     this.nears = task === 'LISTING_GENERATION' ? new KeyTable(0, expectedSize) : null;
   }
 
@@ -109,7 +111,6 @@ export class KeyScan {
       return;
     }
     const keys = sampleKeys(sample);
-    const { slot, wasNew } = this.inputs.insert(keys.input);
     if (sample.task === 'LISTING_GENERATION') {
       if (this.nears?.insert(keys.near).wasNew) {
         const group = listingGroupKey(sample.input.platform, sample.input.tone);
@@ -117,31 +118,31 @@ export class KeyScan {
       }
       return;
     }
+    const inputs = this.inputs;
+    if (!inputs) return;
+    const { slot, wasNew } = inputs.insert(keys.input);
     if (wasNew) {
-      this.inputs.setValue(slot, keys.output.hi, 0);
-      this.inputs.setValue(slot, keys.output.lo, 1);
-      this.inputs.setValue(slot, SEEN, 2);
-    } else if (
-      this.inputs.value(slot, 2) === SEEN &&
-      (this.inputs.value(slot, 0) !== keys.output.hi || this.inputs.value(slot, 1) !== keys.output.lo)
-    ) {
-      this.inputs.setValue(slot, CONFLICT, 2);
+      inputs.setValue(slot, keys.output.hi, 0);
+      inputs.setValue(slot, keys.output.lo, 1);
+      inputs.setValue(slot, SEEN, 2);
+    } else if (inputs.value(slot, 2) === SEEN && (inputs.value(slot, 0) !== keys.output.hi || inputs.value(slot, 1) !== keys.output.lo)) {
+      inputs.setValue(slot, CONFLICT, 2);
       this.conflictGroups += 1;
     }
   }
 
   finish(): KeyScanResult {
     const conflicted: Key64[] = [];
-    if (this.task === 'CARD_IDENTIFICATION') {
-      for (const { key, slot } of this.inputs.entries()) if (this.inputs.value(slot, 2) === CONFLICT) conflicted.push(key);
+    const inputs = this.inputs;
+    if (inputs) {
+      for (const { key, slot } of inputs.entries()) if (inputs.value(slot, 2) === CONFLICT) conflicted.push(key);
     }
-    const expectedKept =
-      this.task === 'CARD_IDENTIFICATION' ? this.inputs.size - this.conflictGroups : (this.nears?.size ?? 0);
+    // Card ID: one kept sample per unique input that is not in conflict; listings: per near key.
+    const expectedKept = inputs ? inputs.size - this.conflictGroups : (this.nears?.size ?? 0);
     return {
       task: this.task,
       samples: this.samples,
       invalid: this.invalid,
-      uniqueInputs: this.inputs.size,
       conflictGroups: this.conflictGroups,
       conflicts: ConflictSet.of(conflicted),
       expectedKept,

@@ -186,7 +186,6 @@ export class DatasetFormatter {
 
     const example = exampleOf(sample);
     const line = JSON.stringify(example);
-    const bytes = Buffer.from(`${line}\n`, 'utf8');
     const verdict = this.deduper.check(keys.near, fastKey64(line).lo);
     if (verdict !== 'NEW') return this.exclude(verdict, sample);
 
@@ -199,6 +198,7 @@ export class DatasetFormatter {
     if (tokens > this.tokenLimit) return this.exclude('OVER_TOKEN_LIMIT', sample);
 
     const split = assignSplit(keys.splitKey, this.fractions, this.options.pinnedTest);
+    const bytes = Buffer.from(`${line}\n`, 'utf8');
     const acc = this.splits[split];
     acc.lines += 1;
     acc.bytes += bytes.length;

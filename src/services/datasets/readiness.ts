@@ -91,6 +91,21 @@ export function listingReadiness(
   };
 }
 
+/**
+ * Readiness from pass 1's expected counts (dedupe.ts `KeyScanResult`), so an export can answer
+ * PRECONDITION_FAILED before it writes a file. Pass 2's report has the final word: format and
+ * token-limit exclusions are only known there.
+ */
+export function readinessOfScan(
+  scan: { task: SampleTask; expectedKept: number; expectedKeptByGroup: ReadonlyMap<string, number> },
+  scope: { platforms?: readonly Platform[]; tones?: readonly Tone[] } = {},
+  rules: ReadinessRules = DEFAULT_READINESS_RULES,
+): TaskReadiness {
+  return scan.task === 'CARD_IDENTIFICATION'
+    ? cardIdReadiness(scan.expectedKept, rules)
+    : listingReadiness(listingCountsOf(scan.expectedKeptByGroup), scope, rules);
+}
+
 /** Listing counts from a map keyed by `listingGroupKey` (what KeyScan and the formatter keep). */
 export function listingCountsOf(byGroup: ReadonlyMap<string, number>): ListingCount[] {
   return [...byGroup].map(([key, count]) => {

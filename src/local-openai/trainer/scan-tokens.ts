@@ -1,0 +1,43 @@
+import { descriptionText, fold, core, foldDigits, type Token } from './text.js';
+
+/**
+ * The token sequence a card-ID model reads: the OCR text line by line, then the image
+ * description as a line of its own. Letter–digit run-ons that OCR makes when it drops a space
+ * ("MINT9") are split; everything else stays as printed.
+ */
+
+export const TAGS = ['O', 'PLAYER', 'YEAR', 'BRAND', 'SET', 'NUM', 'VAR', 'GRADE'] as const;
+export type Tag = (typeof TAGS)[number];
+export const TAG_INDEX: Readonly<Record<Tag, number>> = Object.fromEntries(TAGS.map((t, i) => [t, i])) as Record<Tag, number>;
+
+export interface ScanToken extends Token {
+  /** Folded core: lower case, look-alike digits read as letters in words. */
+  norm: string;
+  /** Core with look-alike letters read as digits (for numbers, years, grades). */
+  digits: string;
+}
+
+function splitRunOn(piece: string): string[] {
+  if (piece.startsWith('#')) return [piece];
+  const m = /^([A-Za-z][A-Za-z-]{2,})(\d+(?:\.\d)?)$/.exec(piece) ?? /^(\d+(?:\.\d)?)([A-Za-z]{3,})$/.exec(piece);
+  return m ? [m[1]!, m[2]!] : [piece];
+}
+
+export function scanTokens(ocrText: string, imageDescription: string | null | undefined): ScanToken[] {
+  const out: ScanToken[] = [];
+  const push = (text: string, line: number, index: number, source: 0 | 1) => {
+    const c = core(text);
+    out.push({ text, line, index, source, norm: fold(c), digits: foldDigits(c.replace(/^#/, '')) });
+  };
+  const lines = ocrText.split(/\r?\n|\s\|\s/);
+  lines.forEach((line, li) => {
+    let index = 0;
+    for (const raw of line.split(/\s+/)) {
+      if (!raw) continue;
+      for (const piece of splitRunOn(raw)) push(piece, li, index++, 0);
+    }
+  });
+  let index = 0;
+  for (const piece of descriptionText(imageDescription).split(/\s+/)) if (piece) push(piece, 0, index++, 1);
+  return out;
+}
