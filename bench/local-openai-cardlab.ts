@@ -34,3 +34,8 @@ for (const s of test) {
 const predMs = (performance.now() - t) / test.length;
 console.log(`noise ${noise} train ${nTrain} epochs ${epochs}: EM ${(em / test.length).toFixed(3)} train ${trainMs.toFixed(0)}ms predict ${predMs.toFixed(2)}ms/scan  size ${JSON.stringify(state).length}`);
 console.log(Object.fromEntries(CARD_FIELDS.map((f) => [f, ((fieldOk[f] ?? 0) / test.length).toFixed(3)])));
+{
+  let goldNN = 0, predNN = 0, bothOk = 0;
+  for (const s of test) { const p = predictor.predict({ ocrText: s.ocrText, imageDescription: s.imageDescription }); if (s.card.variation) goldNN++; if (p.variation) predNN++; if (p.variation && s.card.variation && p.variation.toLowerCase() === s.card.variation.toLowerCase()) bothOk++; }
+  console.log({ goldNN, predNN, bothOk });
+}

@@ -12,6 +12,7 @@ import { startLocalOpenAI, type LocalOpenAI } from './local-openai/server.js';
 import { OpenAIProvider } from './services/providers/openai.js';
 import { providerSettings, usesLocalProvider } from './services/providers/settings.js';
 import { openaiWebhookRoute } from './webhooks.js';
+import { datasetDownloadRoute } from './dataset-download.js';
 
 /** Wires config → database → services → HTTP/WebSocket server. One place, no side effects on import. */
 
@@ -75,6 +76,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         },
       },
     ];
+    routes.push(datasetDownloadRoute(services, logger));
     if (config.openai.webhookSecret) {
       routes.push(openaiWebhookRoute(services, config.openai.webhookSecret, config.limits.maxBodyBytes, logger));
     }

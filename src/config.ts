@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { createPriceTable, parsePriceOverrides, type PriceTable } from './services/tokens/prices.js';
 
 /** The only reader of process.env: everything else receives a Config. */
 
@@ -57,6 +58,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const prices = priceTableOf(e.SLABTUNE_PRICES_JSON);
   const cacheDir = resolve(
     e.SLABTUNE_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(env.HOME ?? homedir(), '.cache'), 'slabtune'),
   );
@@ -71,6 +73,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cacheDir,
     adminKey: e.SLABTUNE_ADMIN_KEY,
     pricesJson: e.SLABTUNE_PRICES_JSON,
+    /** The default price table with SLABTUNE_PRICES_JSON merged over it (validated here, at start-up). */
+    prices,
     limits: {
       maxDepth: e.SLABTUNE_MAX_QUERY_DEPTH,
       maxCost: e.SLABTUNE_MAX_QUERY_COST,
@@ -93,4 +97,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       LISTING_GENERATION: { model: e.FINETUNED_LISTING_MODEL, enabled: e.USE_FINETUNED_LISTING },
     },
   };
+}
+
+/** SLABTUNE_PRICES_JSON over the default price table; a bad value names the variable. */
+function priceTableOf(json: string | undefined): PriceTable {
+  if (!json) return createPriceTable();
+  try {
+    return createPriceTable(parsePriceOverrides(json));
+  } catch (err) {
+    const detail =
+      err instanceof z.ZodError
+        ? err.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
+        : err instanceof Error
+          ? err.message
+          : String(err);
+    throw new ConfigError(`invalid environment:\n  SLABTUNE_PRICES_JSON: ${detail}`);
+  }
 }

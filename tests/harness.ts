@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildHTTPExecutor } from '@graphql-tools/executor-http';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult } from 'graphql';
@@ -30,6 +33,8 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const adminKey = `stk_test_${randomBytes(16).toString('hex')}`;
   const dbName = `t_${randomBytes(6).toString('hex')}`;
+  // The in-process local OpenAI provider keeps its files here; never in the repository's .data.
+  const dataDir = mkdtempSync(join(tmpdir(), 'slabtune-test-'));
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
@@ -38,6 +43,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     SLABTUNE_DB_NAME: dbName,
     SLABTUNE_ADMIN_KEY: adminKey,
     SLABTUNE_LOG_LEVEL: 'error',
+    SLABTUNE_DATA_DIR: dataDir,
     ...env,
   });
   const app = await startApp(config, createLogger(config.logLevel));
@@ -90,6 +96,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await Promise.all(clients.map((c) => c.dispose()));
       await app.services.db.db.dropDatabase().catch(() => undefined);
       await app.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { MongoClient, type Collection, type Db, type Document } from 'mongodb';
+import { GridFSBucket, MongoClient, type Collection, type Db, type Document } from 'mongodb';
 import type {
   ApiKeyDoc,
   DatasetDoc,
@@ -8,8 +8,12 @@ import type {
   JobEventDoc,
   ModelDoc,
   SampleDoc,
+  TestSplitKeyDoc,
   TrainingFileDoc,
 } from './documents.js';
+
+/** GridFS bucket of the dataset JSONL files (`datasetFiles.files` / `datasetFiles.chunks`). */
+export const DATASET_FILES_BUCKET = 'datasetFiles';
 
 /** One handle on the database: typed collections, nothing else. */
 export interface Database {
@@ -24,6 +28,9 @@ export interface Database {
   jobCheckpoints: Collection<JobCheckpointDoc>;
   models: Collection<ModelDoc>;
   trainingFiles: Collection<TrainingFileDoc>;
+  testSplitKeys: Collection<TestSplitKeyDoc>;
+  /** The dataset files; a file's id is `DatasetFileDoc.fileId` as an ObjectId. */
+  datasetFiles: GridFSBucket;
   collection<T extends Document>(name: string): Collection<T>;
   close(): Promise<void>;
 }
@@ -48,6 +55,8 @@ export async function connectDatabase(uri: string, dbName: string): Promise<Data
     jobCheckpoints: db.collection<JobCheckpointDoc>('jobCheckpoints'),
     models: db.collection<ModelDoc>('models'),
     trainingFiles: db.collection<TrainingFileDoc>('trainingFiles'),
+    testSplitKeys: db.collection<TestSplitKeyDoc>('testSplitKeys'),
+    datasetFiles: new GridFSBucket(db, { bucketName: DATASET_FILES_BUCKET }),
     collection: <T extends Document>(name: string) => db.collection<T>(name),
     close: () => client.close(),
   };

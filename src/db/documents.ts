@@ -109,6 +109,27 @@ export interface DatasetFileDoc {
   tokens: { total: number; max: number; mean: number };
 }
 
+/**
+ * What an export selected, defaults filled in (every field is set by exportDataset; optional only
+ * so that older or hand-made documents stay valid).
+ */
+export type DatasetFiltersDoc = {
+  minConfidence?: number;
+  /** Never REJECTED. APPROVED samples are taken at any confidence, PENDING ones from minConfidence up. */
+  reviewStatuses?: ('APPROVED' | 'PENDING')[];
+  createdAfter?: Date | null;
+  createdBefore?: Date | null;
+  /** null: every source. */
+  sources?: SampleSource[] | null;
+  /** Listings only; null: every platform / tone. */
+  platforms?: Platform[] | null;
+  tones?: Tone[] | null;
+  /** The base model whose encoding and per-example token limit the export applied. */
+  baseModel?: string;
+  /** The per-example token limit applied (the model's, or a lower one asked for). */
+  maxTokensPerExample?: number;
+};
+
 /** An immutable dataset version: same inputs over the same samples give the same contentHash. */
 export interface DatasetDoc {
   _id: string;
@@ -118,18 +139,32 @@ export interface DatasetDoc {
   version: number;
   contentHash: string;
   promptVersion: string;
-  filters: Record<string, unknown>;
-  seed: number;
+  filters: DatasetFiltersDoc;
+  /** Recorded for the fine-tuning job; deliberately not part of the split (see services/datasets/split.ts). */
+  seed: number | null;
   validationFraction: number;
   testFraction: number;
   status: 'BUILDING' | 'READY' | 'FAILED';
   files: DatasetFileDoc[];
-  /** The quality report (duplicates, conflicts, format errors, tokens, diversity). */
+  /** The quality report: a `QualityReport` of services/datasets/pipeline.ts (duplicates, conflicts, format errors, tokens, diversity, readiness). */
   report: Record<string, unknown> | null;
   error: string | null;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * A split key (services/datasets/dedupe.ts) that was in a TEST file: it stays TEST in every later
+ * version of its task, whatever the fractions, so no test sample is ever trained on.
+ */
+export interface TestSplitKeyDoc {
+  /** The split key (hex). */
+  _id: string;
+  task: Task;
+  /** The export that first put it in a test file. */
+  datasetId: string;
+  createdAt: Date;
 }
 
 /** Fine-tuning job lifecycle. CREATING: ours, before the provider accepted the job; UNKNOWN: a provider status we do not know (kept verbatim in providerStatus). */
@@ -237,6 +272,8 @@ export interface JobEventDoc {
   metrics: LossPointDoc | null;
   createdAt: Date;
   importedAt: Date;
+  /** The watcher instance that imported it, and its lease fence then. */
+  importedBy: string;
   fence: number;
 }
 

@@ -5,7 +5,7 @@ import type { Database } from './database.js';
  * an identical spec, so this runs on every start. Each domain adds its own entries here.
  */
 export async function ensureIndexes(database: Database): Promise<void> {
-  const { apiKeys, samples, jobs, jobEvents, jobCheckpoints, models, trainingFiles } = database;
+  const { apiKeys, samples, datasets, testSplitKeys, jobs, jobEvents, jobCheckpoints, models, trainingFiles } = database;
   await Promise.all([
     apiKeys.createIndex({ hash: 1 }, { unique: true, name: 'hash_unique' }),
     samples.createIndex({ contentHash: 1 }, { unique: true, name: 'contentHash_unique' }),
@@ -15,6 +15,11 @@ export async function ensureIndexes(database: Database): Promise<void> {
     samples.createIndex({ source: 1, createdAt: -1 }, { name: 'source_createdAt' }),
     samples.createIndex({ userId: 1, createdAt: -1 }, { name: 'userId_createdAt' }),
     samples.createIndex({ updatedAt: -1 }, { name: 'updatedAt' }),
+    // Datasets: one version per content (an equal export returns the existing one), newest-first
+    // listings; test split keys are loaded per task.
+    datasets.createIndex({ task: 1, contentHash: 1 }, { unique: true, name: 'task_contentHash_unique' }),
+    datasets.createIndex({ createdAt: -1, _id: -1 }, { name: 'createdAt_id' }),
+    testSplitKeys.createIndex({ task: 1 }, { name: 'task' }),
     // Fine-tuning: the watcher's scan, listings, and the per-job event sequence (gapless, unique).
     jobs.createIndex({ finalized: 1, leaseUntil: 1 }, { name: 'finalized_leaseUntil' }),
     jobs.createIndex({ createdAt: -1, _id: -1 }, { name: 'createdAt_id' }),

@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment CliJobFields on FineTuningJob {\n    id\n    providerJobId\n    status\n    providerStatus\n    task\n    baseModel\n    suffix\n    datasetId\n    fineTunedModel\n    trainedTokens\n    costUsd\n    eventCount\n    createdAt\n    finishedAt\n    trainingFile {\n      fileId\n      filename\n      lines\n    }\n    resolvedHyperparameters {\n      nEpochs\n      batchSize\n      learningRateMultiplier\n    }\n    progress {\n      step\n      totalSteps\n      epoch\n      nEpochs\n      trainLoss\n      validLoss\n    }\n    error {\n      code\n      message\n      param\n    }\n    model {\n      id\n      providerModelId\n      stage\n    }\n  }\n": typeof types.CliJobFieldsFragmentDoc,
+    "\n  mutation CliUploadTrainingFile($input: UploadTrainingFileInput!) {\n    uploadTrainingFile(input: $input) {\n      fileId\n      filename\n      bytes\n      lines\n      tokens\n      sha256\n      reused\n    }\n  }\n": typeof types.CliUploadTrainingFileDocument,
+    "\n  mutation CliCreateFineTuningJob($input: CreateFineTuningJobInput!) {\n    createFineTuningJob(input: $input) {\n      ...CliJobFields\n    }\n  }\n": typeof types.CliCreateFineTuningJobDocument,
+    "\n  mutation CliStartFineTuning($input: StartFineTuningInput!) {\n    startFineTuning(input: $input) {\n      ...CliJobFields\n    }\n  }\n": typeof types.CliStartFineTuningDocument,
+    "\n  query CliJobStatus($id: ID!) {\n    job(id: $id) {\n      ...CliJobFields\n    }\n  }\n": typeof types.CliJobStatusDocument,
+    "\n  subscription CliJobUpdated($id: ID!) {\n    jobUpdated(id: $id) {\n      ...CliJobFields\n    }\n  }\n": typeof types.CliJobUpdatedDocument,
+    "\n  query CliListJobs($first: Int, $filter: FineTuningJobFilter) {\n    jobs(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          ...CliJobFields\n        }\n      }\n    }\n  }\n": typeof types.CliListJobsDocument,
+    "\n  query CliListModels($first: Int, $filter: ModelFilter) {\n    models(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id\n          providerModelId\n          task\n          stage\n          baseModel\n          trainedTokens\n          costUsd\n          shutdownDate\n          createdAt\n          job {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.CliListModelsDocument,
     "\n  mutation CliSeedScan($input: ConfirmScanInput!) {\n    confirmScan(input: $input) {\n      duplicate\n    }\n  }\n": typeof types.CliSeedScanDocument,
     "\n  mutation CliSeedCorrection($input: SubmitCorrectionInput!) {\n    submitCorrection(input: $input) {\n      duplicate\n    }\n  }\n": typeof types.CliSeedCorrectionDocument,
     "\n  mutation CliSeedListing($input: AddTrainingSampleInput!) {\n    addTrainingSample(input: $input) {\n      duplicate\n    }\n  }\n": typeof types.CliSeedListingDocument,
@@ -31,8 +39,29 @@ type Documents = {
     "\n  query TestApiKeys {\n    apiKeys {\n      id\n      name\n      role\n      prefix\n      active\n    }\n  }\n": typeof types.TestApiKeysDocument,
     "\n  query TestViewer {\n    viewer {\n      id\n      role\n      name\n    }\n  }\n": typeof types.TestViewerDocument,
     "\n  query SmokeStats {\n    trainingStats {\n      totalSamples\n    }\n  }\n": typeof types.SmokeStatsDocument,
+    "\n  mutation TestCancelFineTuning($id: ID!) {\n    cancelFineTuning(id: $id) {\n      id\n      status\n      cancelRequested\n    }\n  }\n": typeof types.TestCancelFineTuningDocument,
+    "\n  mutation TestUploadTrainingFile($input: UploadTrainingFileInput!) {\n    uploadTrainingFile(input: $input) {\n      fileId\n      lines\n      reused\n    }\n  }\n": typeof types.TestUploadTrainingFileDocument,
+    "\n  mutation TestCreateFineTuningJob($input: CreateFineTuningJobInput!) {\n    createFineTuningJob(input: $input) {\n      id\n      status\n      datasetId\n      trainingFile {\n        fileId\n      }\n    }\n  }\n": typeof types.TestCreateFineTuningJobDocument,
+    "\n  query TestJobs($filter: FineTuningJobFilter) {\n    jobs(first: 10, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id\n          status\n        }\n      }\n    }\n  }\n": typeof types.TestJobsDocument,
+    "\n  subscription TestJobUpdatedStatus($id: ID!) {\n    jobUpdated(id: $id) {\n      status\n    }\n  }\n": typeof types.TestJobUpdatedStatusDocument,
+    "\n  subscription TestJobUpdated($id: ID!) {\n    jobUpdated(id: $id) {\n      id\n      status\n      progress {\n        step\n        totalSteps\n        epoch\n        nEpochs\n        trainLoss\n      }\n    }\n  }\n": typeof types.TestJobUpdatedDocument,
+    "\n  subscription TestJobEvents($jobId: ID!, $after: String) {\n    jobEvents(jobId: $jobId, after: $after) {\n      seq\n      cursor\n      type\n      message\n      metrics {\n        step\n        trainLoss\n        validLoss\n      }\n    }\n  }\n": typeof types.TestJobEventsDocument,
+    "\n  query TestJobResult($id: ID!) {\n    job(id: $id) {\n      id\n      status\n      datasetId\n      baseModel\n      suffix\n      fineTunedModel\n      trainedTokens\n      costUsd\n      resolvedHyperparameters {\n        nEpochs\n        batchSize\n      }\n      checkpoints {\n        stepNumber\n        model\n        trainLoss\n      }\n      metrics {\n        step\n        trainLoss\n      }\n      model {\n        id\n      }\n    }\n  }\n": typeof types.TestJobResultDocument,
+    "\n  query TestModels($filter: ModelFilter) {\n    models(filter: $filter, first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          providerModelId\n          task\n          stage\n          baseModel\n          datasetId\n          trainedTokens\n          costUsd\n          shutdownDate\n          job {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.TestModelsDocument,
+    "\n  mutation TestCancelFinished($id: ID!) {\n    cancelFineTuning(id: $id) {\n      id\n    }\n  }\n": typeof types.TestCancelFinishedDocument,
+    "\n  mutation TestStartFineTuning($input: StartFineTuningInput!) {\n    startFineTuning(input: $input) {\n      id\n      status\n      providerJobId\n      trainingFile {\n        fileId\n        sha256\n      }\n    }\n  }\n": typeof types.TestStartFineTuningDocument,
+    "\n  query TestJobState($id: ID!) {\n    job(id: $id) {\n      id\n      status\n      providerStatus\n      providerJobId\n      eventCount\n      fineTunedModel\n      trainedTokens\n      costUsd\n      error {\n        code\n        message\n        param\n      }\n    }\n  }\n": typeof types.TestJobStateDocument,
+    "\n  query TestJobEventsPage($id: ID!, $after: String) {\n    job(id: $id) {\n      eventCount\n      events(first: 100, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            seq\n            providerEventId\n            type\n            message\n            metrics {\n              step\n              trainLoss\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.TestJobEventsPageDocument,
 };
 const documents: Documents = {
+    "\n  fragment CliJobFields on FineTuningJob {\n    id\n    providerJobId\n    status\n    providerStatus\n    task\n    baseModel\n    suffix\n    datasetId\n    fineTunedModel\n    trainedTokens\n    costUsd\n    eventCount\n    createdAt\n    finishedAt\n    trainingFile {\n      fileId\n      filename\n      lines\n    }\n    resolvedHyperparameters {\n      nEpochs\n      batchSize\n      learningRateMultiplier\n    }\n    progress {\n      step\n      totalSteps\n      epoch\n      nEpochs\n      trainLoss\n      validLoss\n    }\n    error {\n      code\n      message\n      param\n    }\n    model {\n      id\n      providerModelId\n      stage\n    }\n  }\n": types.CliJobFieldsFragmentDoc,
+    "\n  mutation CliUploadTrainingFile($input: UploadTrainingFileInput!) {\n    uploadTrainingFile(input: $input) {\n      fileId\n      filename\n      bytes\n      lines\n      tokens\n      sha256\n      reused\n    }\n  }\n": types.CliUploadTrainingFileDocument,
+    "\n  mutation CliCreateFineTuningJob($input: CreateFineTuningJobInput!) {\n    createFineTuningJob(input: $input) {\n      ...CliJobFields\n    }\n  }\n": types.CliCreateFineTuningJobDocument,
+    "\n  mutation CliStartFineTuning($input: StartFineTuningInput!) {\n    startFineTuning(input: $input) {\n      ...CliJobFields\n    }\n  }\n": types.CliStartFineTuningDocument,
+    "\n  query CliJobStatus($id: ID!) {\n    job(id: $id) {\n      ...CliJobFields\n    }\n  }\n": types.CliJobStatusDocument,
+    "\n  subscription CliJobUpdated($id: ID!) {\n    jobUpdated(id: $id) {\n      ...CliJobFields\n    }\n  }\n": types.CliJobUpdatedDocument,
+    "\n  query CliListJobs($first: Int, $filter: FineTuningJobFilter) {\n    jobs(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          ...CliJobFields\n        }\n      }\n    }\n  }\n": types.CliListJobsDocument,
+    "\n  query CliListModels($first: Int, $filter: ModelFilter) {\n    models(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id\n          providerModelId\n          task\n          stage\n          baseModel\n          trainedTokens\n          costUsd\n          shutdownDate\n          createdAt\n          job {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.CliListModelsDocument,
     "\n  mutation CliSeedScan($input: ConfirmScanInput!) {\n    confirmScan(input: $input) {\n      duplicate\n    }\n  }\n": types.CliSeedScanDocument,
     "\n  mutation CliSeedCorrection($input: SubmitCorrectionInput!) {\n    submitCorrection(input: $input) {\n      duplicate\n    }\n  }\n": types.CliSeedCorrectionDocument,
     "\n  mutation CliSeedListing($input: AddTrainingSampleInput!) {\n    addTrainingSample(input: $input) {\n      duplicate\n    }\n  }\n": types.CliSeedListingDocument,
@@ -50,6 +79,19 @@ const documents: Documents = {
     "\n  query TestApiKeys {\n    apiKeys {\n      id\n      name\n      role\n      prefix\n      active\n    }\n  }\n": types.TestApiKeysDocument,
     "\n  query TestViewer {\n    viewer {\n      id\n      role\n      name\n    }\n  }\n": types.TestViewerDocument,
     "\n  query SmokeStats {\n    trainingStats {\n      totalSamples\n    }\n  }\n": types.SmokeStatsDocument,
+    "\n  mutation TestCancelFineTuning($id: ID!) {\n    cancelFineTuning(id: $id) {\n      id\n      status\n      cancelRequested\n    }\n  }\n": types.TestCancelFineTuningDocument,
+    "\n  mutation TestUploadTrainingFile($input: UploadTrainingFileInput!) {\n    uploadTrainingFile(input: $input) {\n      fileId\n      lines\n      reused\n    }\n  }\n": types.TestUploadTrainingFileDocument,
+    "\n  mutation TestCreateFineTuningJob($input: CreateFineTuningJobInput!) {\n    createFineTuningJob(input: $input) {\n      id\n      status\n      datasetId\n      trainingFile {\n        fileId\n      }\n    }\n  }\n": types.TestCreateFineTuningJobDocument,
+    "\n  query TestJobs($filter: FineTuningJobFilter) {\n    jobs(first: 10, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id\n          status\n        }\n      }\n    }\n  }\n": types.TestJobsDocument,
+    "\n  subscription TestJobUpdatedStatus($id: ID!) {\n    jobUpdated(id: $id) {\n      status\n    }\n  }\n": types.TestJobUpdatedStatusDocument,
+    "\n  subscription TestJobUpdated($id: ID!) {\n    jobUpdated(id: $id) {\n      id\n      status\n      progress {\n        step\n        totalSteps\n        epoch\n        nEpochs\n        trainLoss\n      }\n    }\n  }\n": types.TestJobUpdatedDocument,
+    "\n  subscription TestJobEvents($jobId: ID!, $after: String) {\n    jobEvents(jobId: $jobId, after: $after) {\n      seq\n      cursor\n      type\n      message\n      metrics {\n        step\n        trainLoss\n        validLoss\n      }\n    }\n  }\n": types.TestJobEventsDocument,
+    "\n  query TestJobResult($id: ID!) {\n    job(id: $id) {\n      id\n      status\n      datasetId\n      baseModel\n      suffix\n      fineTunedModel\n      trainedTokens\n      costUsd\n      resolvedHyperparameters {\n        nEpochs\n        batchSize\n      }\n      checkpoints {\n        stepNumber\n        model\n        trainLoss\n      }\n      metrics {\n        step\n        trainLoss\n      }\n      model {\n        id\n      }\n    }\n  }\n": types.TestJobResultDocument,
+    "\n  query TestModels($filter: ModelFilter) {\n    models(filter: $filter, first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          providerModelId\n          task\n          stage\n          baseModel\n          datasetId\n          trainedTokens\n          costUsd\n          shutdownDate\n          job {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.TestModelsDocument,
+    "\n  mutation TestCancelFinished($id: ID!) {\n    cancelFineTuning(id: $id) {\n      id\n    }\n  }\n": types.TestCancelFinishedDocument,
+    "\n  mutation TestStartFineTuning($input: StartFineTuningInput!) {\n    startFineTuning(input: $input) {\n      id\n      status\n      providerJobId\n      trainingFile {\n        fileId\n        sha256\n      }\n    }\n  }\n": types.TestStartFineTuningDocument,
+    "\n  query TestJobState($id: ID!) {\n    job(id: $id) {\n      id\n      status\n      providerStatus\n      providerJobId\n      eventCount\n      fineTunedModel\n      trainedTokens\n      costUsd\n      error {\n        code\n        message\n        param\n      }\n    }\n  }\n": types.TestJobStateDocument,
+    "\n  query TestJobEventsPage($id: ID!, $after: String) {\n    job(id: $id) {\n      eventCount\n      events(first: 100, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            seq\n            providerEventId\n            type\n            message\n            metrics {\n              step\n              trainLoss\n            }\n          }\n        }\n      }\n    }\n  }\n": types.TestJobEventsPageDocument,
 };
 
 /**
@@ -66,6 +108,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CliJobFields on FineTuningJob {\n    id\n    providerJobId\n    status\n    providerStatus\n    task\n    baseModel\n    suffix\n    datasetId\n    fineTunedModel\n    trainedTokens\n    costUsd\n    eventCount\n    createdAt\n    finishedAt\n    trainingFile {\n      fileId\n      filename\n      lines\n    }\n    resolvedHyperparameters {\n      nEpochs\n      batchSize\n      learningRateMultiplier\n    }\n    progress {\n      step\n      totalSteps\n      epoch\n      nEpochs\n      trainLoss\n      validLoss\n    }\n    error {\n      code\n      message\n      param\n    }\n    model {\n      id\n      providerModelId\n      stage\n    }\n  }\n"): (typeof documents)["\n  fragment CliJobFields on FineTuningJob {\n    id\n    providerJobId\n    status\n    providerStatus\n    task\n    baseModel\n    suffix\n    datasetId\n    fineTunedModel\n    trainedTokens\n    costUsd\n    eventCount\n    createdAt\n    finishedAt\n    trainingFile {\n      fileId\n      filename\n      lines\n    }\n    resolvedHyperparameters {\n      nEpochs\n      batchSize\n      learningRateMultiplier\n    }\n    progress {\n      step\n      totalSteps\n      epoch\n      nEpochs\n      trainLoss\n      validLoss\n    }\n    error {\n      code\n      message\n      param\n    }\n    model {\n      id\n      providerModelId\n      stage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliUploadTrainingFile($input: UploadTrainingFileInput!) {\n    uploadTrainingFile(input: $input) {\n      fileId\n      filename\n      bytes\n      lines\n      tokens\n      sha256\n      reused\n    }\n  }\n"): (typeof documents)["\n  mutation CliUploadTrainingFile($input: UploadTrainingFileInput!) {\n    uploadTrainingFile(input: $input) {\n      fileId\n      filename\n      bytes\n      lines\n      tokens\n      sha256\n      reused\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliCreateFineTuningJob($input: CreateFineTuningJobInput!) {\n    createFineTuningJob(input: $input) {\n      ...CliJobFields\n    }\n  }\n"): (typeof documents)["\n  mutation CliCreateFineTuningJob($input: CreateFineTuningJobInput!) {\n    createFineTuningJob(input: $input) {\n      ...CliJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliStartFineTuning($input: StartFineTuningInput!) {\n    startFineTuning(input: $input) {\n      ...CliJobFields\n    }\n  }\n"): (typeof documents)["\n  mutation CliStartFineTuning($input: StartFineTuningInput!) {\n    startFineTuning(input: $input) {\n      ...CliJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliJobStatus($id: ID!) {\n    job(id: $id) {\n      ...CliJobFields\n    }\n  }\n"): (typeof documents)["\n  query CliJobStatus($id: ID!) {\n    job(id: $id) {\n      ...CliJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CliJobUpdated($id: ID!) {\n    jobUpdated(id: $id) {\n      ...CliJobFields\n    }\n  }\n"): (typeof documents)["\n  subscription CliJobUpdated($id: ID!) {\n    jobUpdated(id: $id) {\n      ...CliJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliListJobs($first: Int, $filter: FineTuningJobFilter) {\n    jobs(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          ...CliJobFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CliListJobs($first: Int, $filter: FineTuningJobFilter) {\n    jobs(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          ...CliJobFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliListModels($first: Int, $filter: ModelFilter) {\n    models(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id\n          providerModelId\n          task\n          stage\n          baseModel\n          trainedTokens\n          costUsd\n          shutdownDate\n          createdAt\n          job {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CliListModels($first: Int, $filter: ModelFilter) {\n    models(first: $first, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id\n          providerModelId\n          task\n          stage\n          baseModel\n          trainedTokens\n          costUsd\n          shutdownDate\n          createdAt\n          job {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -134,6 +208,58 @@ export function graphql(source: "\n  query TestViewer {\n    viewer {\n      id\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SmokeStats {\n    trainingStats {\n      totalSamples\n    }\n  }\n"): (typeof documents)["\n  query SmokeStats {\n    trainingStats {\n      totalSamples\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestCancelFineTuning($id: ID!) {\n    cancelFineTuning(id: $id) {\n      id\n      status\n      cancelRequested\n    }\n  }\n"): (typeof documents)["\n  mutation TestCancelFineTuning($id: ID!) {\n    cancelFineTuning(id: $id) {\n      id\n      status\n      cancelRequested\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestUploadTrainingFile($input: UploadTrainingFileInput!) {\n    uploadTrainingFile(input: $input) {\n      fileId\n      lines\n      reused\n    }\n  }\n"): (typeof documents)["\n  mutation TestUploadTrainingFile($input: UploadTrainingFileInput!) {\n    uploadTrainingFile(input: $input) {\n      fileId\n      lines\n      reused\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestCreateFineTuningJob($input: CreateFineTuningJobInput!) {\n    createFineTuningJob(input: $input) {\n      id\n      status\n      datasetId\n      trainingFile {\n        fileId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TestCreateFineTuningJob($input: CreateFineTuningJobInput!) {\n    createFineTuningJob(input: $input) {\n      id\n      status\n      datasetId\n      trainingFile {\n        fileId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestJobs($filter: FineTuningJobFilter) {\n    jobs(first: 10, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TestJobs($filter: FineTuningJobFilter) {\n    jobs(first: 10, filter: $filter) {\n      totalCount\n      edges {\n        node {\n          id\n          status\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestJobUpdatedStatus($id: ID!) {\n    jobUpdated(id: $id) {\n      status\n    }\n  }\n"): (typeof documents)["\n  subscription TestJobUpdatedStatus($id: ID!) {\n    jobUpdated(id: $id) {\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestJobUpdated($id: ID!) {\n    jobUpdated(id: $id) {\n      id\n      status\n      progress {\n        step\n        totalSteps\n        epoch\n        nEpochs\n        trainLoss\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription TestJobUpdated($id: ID!) {\n    jobUpdated(id: $id) {\n      id\n      status\n      progress {\n        step\n        totalSteps\n        epoch\n        nEpochs\n        trainLoss\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestJobEvents($jobId: ID!, $after: String) {\n    jobEvents(jobId: $jobId, after: $after) {\n      seq\n      cursor\n      type\n      message\n      metrics {\n        step\n        trainLoss\n        validLoss\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription TestJobEvents($jobId: ID!, $after: String) {\n    jobEvents(jobId: $jobId, after: $after) {\n      seq\n      cursor\n      type\n      message\n      metrics {\n        step\n        trainLoss\n        validLoss\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestJobResult($id: ID!) {\n    job(id: $id) {\n      id\n      status\n      datasetId\n      baseModel\n      suffix\n      fineTunedModel\n      trainedTokens\n      costUsd\n      resolvedHyperparameters {\n        nEpochs\n        batchSize\n      }\n      checkpoints {\n        stepNumber\n        model\n        trainLoss\n      }\n      metrics {\n        step\n        trainLoss\n      }\n      model {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query TestJobResult($id: ID!) {\n    job(id: $id) {\n      id\n      status\n      datasetId\n      baseModel\n      suffix\n      fineTunedModel\n      trainedTokens\n      costUsd\n      resolvedHyperparameters {\n        nEpochs\n        batchSize\n      }\n      checkpoints {\n        stepNumber\n        model\n        trainLoss\n      }\n      metrics {\n        step\n        trainLoss\n      }\n      model {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestModels($filter: ModelFilter) {\n    models(filter: $filter, first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          providerModelId\n          task\n          stage\n          baseModel\n          datasetId\n          trainedTokens\n          costUsd\n          shutdownDate\n          job {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TestModels($filter: ModelFilter) {\n    models(filter: $filter, first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          providerModelId\n          task\n          stage\n          baseModel\n          datasetId\n          trainedTokens\n          costUsd\n          shutdownDate\n          job {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestCancelFinished($id: ID!) {\n    cancelFineTuning(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation TestCancelFinished($id: ID!) {\n    cancelFineTuning(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestStartFineTuning($input: StartFineTuningInput!) {\n    startFineTuning(input: $input) {\n      id\n      status\n      providerJobId\n      trainingFile {\n        fileId\n        sha256\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TestStartFineTuning($input: StartFineTuningInput!) {\n    startFineTuning(input: $input) {\n      id\n      status\n      providerJobId\n      trainingFile {\n        fileId\n        sha256\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestJobState($id: ID!) {\n    job(id: $id) {\n      id\n      status\n      providerStatus\n      providerJobId\n      eventCount\n      fineTunedModel\n      trainedTokens\n      costUsd\n      error {\n        code\n        message\n        param\n      }\n    }\n  }\n"): (typeof documents)["\n  query TestJobState($id: ID!) {\n    job(id: $id) {\n      id\n      status\n      providerStatus\n      providerJobId\n      eventCount\n      fineTunedModel\n      trainedTokens\n      costUsd\n      error {\n        code\n        message\n        param\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestJobEventsPage($id: ID!, $after: String) {\n    job(id: $id) {\n      eventCount\n      events(first: 100, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            seq\n            providerEventId\n            type\n            message\n            metrics {\n              step\n              trainLoss\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TestJobEventsPage($id: ID!, $after: String) {\n    job(id: $id) {\n      eventCount\n      events(first: 100, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            seq\n            providerEventId\n            type\n            message\n            metrics {\n              step\n              trainLoss\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -276,7 +276,7 @@ export class JobService {
     this.update(record, { status: 'running', estimated_finish: nowSeconds() + Math.ceil((expectedEvents * stepMs) / 1000) + 1 });
     this.event(id, 'info', 'Fine-tuning job started');
 
-    const run = startTraining({ examples: training.examples, validation: validation?.examples ?? [], hyperparameters: hp }, this.options.trainer);
+    const run = startTraining({ examples: training.examples, validation: validation?.examples ?? [], hyperparameters: hp, validEvery: emitEvery }, this.options.trainer);
     const active = this.active.get(id);
     if (active) active.training = run;
     const csv = ['step,train_loss,train_accuracy,valid_loss,valid_mean_token_accuracy'];
@@ -304,8 +304,8 @@ export class JobService {
           this.event(id, 'info', stepMessage(m), 'metrics', { ...m });
         }
       } else if (message.kind === 'epoch') {
-        // OpenAI keeps the checkpoints of the last three epochs.
-        if (hp.n_epochs - message.epoch >= 3) continue;
+        // OpenAI keeps the checkpoints of the last three epochs: the trainer sends weights only for those.
+        if (message.weights === null) continue;
         const step = message.metrics.step;
         const checkpointModel = `${modelName}:ckpt-step-${step}`;
         const created = nowSeconds();
@@ -318,7 +318,7 @@ export class JobService {
           fine_tuned_model_checkpoint: checkpointModel,
           fine_tuning_job_id: id,
           step_number: step,
-          metrics: { ...message.metrics, full_valid_loss: message.metrics.valid_loss, full_valid_mean_token_accuracy: message.metrics.valid_mean_token_accuracy },
+          metrics: message.metrics,
         });
         this.event(id, 'info', `Checkpoint created at step ${step}`);
       } else if (message.kind === 'error') {

@@ -3,7 +3,7 @@ import { badInput } from '../errors.js';
 import { CreateFineTuningJobInput, StartFineTuningInput, UploadTrainingFileInput } from '../services/finetuning/inputs.js';
 import type { JobFilter } from '../services/finetuning/queries.js';
 import { builder } from '../schema/builder.js';
-import { decodeCursor, encodeCursor, globalIdOf } from '../schema/global-id.js';
+import { cursorArg, encodeCursor, globalIdOf } from '../schema/global-id.js';
 import {
   CreateFineTuningJobInputRef,
   decodeSeqCursor,
@@ -18,15 +18,6 @@ import {
 const StartInput = StartFineTuningInput.extend({ datasetId: globalIdOf('Dataset') });
 const JobId = globalIdOf('FineTuningJob');
 const OptionalDatasetId = globalIdOf('Dataset').nullish();
-
-function cursor(value: string | null | undefined, field: string) {
-  if (!value) return null;
-  try {
-    return decodeCursor(value);
-  } catch {
-    throw badInput(field, 'not a cursor returned by this connection');
-  }
-}
 
 builder.queryFields((t) => ({
   job: t.field({
@@ -50,7 +41,7 @@ builder.queryFields((t) => ({
         const connection = await resolveCursorConnection(
           { args, toCursor: (j) => encodeCursor(j.createdAt, j._id), defaultSize: 20, maxSize: 200 },
           ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) =>
-            ctx.services.jobs.page(filter, { after: cursor(after, 'after'), before: cursor(before, 'before'), limit, inverted }),
+            ctx.services.jobs.page(filter, { after: cursorArg(after, 'after'), before: cursorArg(before, 'before'), limit, inverted }),
         );
         return { ...connection, filter };
       },

@@ -2,17 +2,8 @@ import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@poth
 import { badInput } from '../errors.js';
 import type { ModelFilter } from '../services/registry/models.js';
 import { builder } from '../schema/builder.js';
-import { decodeCursor, encodeCursor, globalIdOf } from '../schema/global-id.js';
+import { cursorArg, encodeCursor, globalIdOf } from '../schema/global-id.js';
 import { Model, ModelFilterRef } from '../schema/model.js';
-
-function cursor(value: string | null | undefined, field: string) {
-  if (!value) return null;
-  try {
-    return decodeCursor(value);
-  } catch {
-    throw badInput(field, 'not a cursor returned by this connection');
-  }
-}
 
 builder.queryFields((t) => ({
   model: t.field({
@@ -33,7 +24,7 @@ builder.queryFields((t) => ({
         const connection = await resolveCursorConnection(
           { args, toCursor: (m) => encodeCursor(m.createdAt, m._id), defaultSize: 20, maxSize: 200 },
           ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) =>
-            ctx.services.models.page(filter, { after: cursor(after, 'after'), before: cursor(before, 'before'), limit, inverted }),
+            ctx.services.models.page(filter, { after: cursorArg(after, 'after'), before: cursorArg(before, 'before'), limit, inverted }),
         );
         return { ...connection, filter };
       },

@@ -15,20 +15,11 @@ import {
   ReviewSamplesInputRef,
   SubmitCorrectionInputRef,
 } from '../schema/collect.js';
-import { decodeCursor, encodeCursor, globalIdOf } from '../schema/global-id.js';
+import { cursorArg, encodeCursor, globalIdOf } from '../schema/global-id.js';
 import { CollectSamplePayload, ReviewSamplesPayload, Sample, SampleFilterInput } from '../schema/sample.js';
 
 const ReviewInput = ReviewSamplesInput.extend({ ids: z.array(globalIdOf('Sample')).min(1, 'give at least one sample id').max(1000, 'at most 1000 samples at once') });
 const MinConfidence = z.number().min(0).max(1).nullish();
-
-function cursor(value: string | null | undefined, field: string) {
-  if (!value) return null;
-  try {
-    return decodeCursor(value);
-  } catch {
-    throw badInput(field, 'not a cursor returned by this connection');
-  }
-}
 
 builder.queryFields((t) => ({
   sample: t.field({
@@ -51,8 +42,8 @@ builder.queryFields((t) => ({
           { args, toCursor: (s) => encodeCursor(s.createdAt, s._id), defaultSize: 20, maxSize: 200 },
           ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) =>
             ctx.services.samples.page(filter, {
-              after: cursor(after, 'after'),
-              before: cursor(before, 'before'),
+              after: cursorArg(after, 'after'),
+              before: cursorArg(before, 'before'),
               limit,
               inverted,
             }),

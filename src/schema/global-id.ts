@@ -1,5 +1,6 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
+import { badInput } from '../errors.js';
 
 /** A zod schema that turns a global ID of the given type into its raw id, or fails naming the type. */
 export function globalIdOf(typename: string) {
@@ -27,4 +28,14 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     // reported below
   }
   throw new Error('invalid cursor');
+}
+
+/** A connection's `after`/`before` argument decoded, or BAD_USER_INPUT naming the argument. */
+export function cursorArg(value: string | null | undefined, field: string): { createdAt: Date; id: string } | null {
+  if (!value) return null;
+  try {
+    return decodeCursor(value);
+  } catch {
+    throw badInput(field, 'not a cursor returned by this connection');
+  }
 }

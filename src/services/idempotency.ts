@@ -49,7 +49,15 @@ export class IdempotencyService {
       const settled = await this.settled<R>(_id, requestHash);
       if (settled.done) return settled.result;
     }
-    const result = await fn(opId);
+    let result: R;
+    try {
+      result = await fn(opId);
+    } catch (err) {
+      // Failed: free the key at once so a retry runs again (with the same opId, so it lands on
+      // whatever the failed attempt already wrote) instead of waiting for the claim to go stale.
+      await this.db.idempotency.deleteOne({ _id, status: 'PENDING' }).catch(() => undefined);
+      throw err;
+    }
     await this.db.idempotency.updateOne({ _id }, { $set: { status: 'DONE', result, updatedAt: new Date() } });
     return result;
   }

@@ -6,6 +6,9 @@ import { CollectorService } from './collector/collector.js';
 import { ReviewService } from './collector/review.js';
 import { SampleQueryService } from './collector/sample-query.js';
 import { StatsService } from './collector/stats.js';
+import { DatasetQueryService } from './datasets/dataset-query.js';
+import { CostEstimator } from './datasets/estimates.js';
+import { DatasetExporter } from './datasets/exporter.js';
 import { createEvents } from './events.js';
 import { createFineTuningServices } from './finetuning/assemble.js';
 import { IdempotencyService } from './idempotency.js';
@@ -34,6 +37,9 @@ export function createServices(deps: { db: Database; config: Config; logger: Log
     watcher: ft.watcher,
     jobs: ft.jobs,
     fineTuning: ft.fineTuning,
+    datasets: new DatasetQueryService(db),
+    datasetExporter: new DatasetExporter({ db, prices: ft.prices, events, logger: deps.logger.child({ component: 'datasets' }) }),
+    costEstimator: new CostEstimator({ db, prices: ft.prices, providerFileContent: (id) => ft.provider.fileContent(id) }),
   };
 }
 

@@ -1,6 +1,17 @@
 import type { Command } from '../command.js';
+import { createCommand, listJobsCommand, statusCommand, uploadCommand, waitCommand } from './jobs.js';
+import { listModelsCommand } from './models.js';
 import { seedCommand } from './seed.js';
 import { statsCommand } from './stats.js';
 
 /** Every `slabtune` subcommand, in the order `slabtune --help` lists them. */
-export const commands: Command[] = [statsCommand, seedCommand];
+export const commands: Command[] = [
+  statsCommand,
+  seedCommand,
+  uploadCommand,
+  createCommand,
+  statusCommand,
+  waitCommand,
+  listJobsCommand,
+  listModelsCommand,
+];

@@ -5,7 +5,18 @@ import { Denoiser, type DenoiserState } from './denoise.js';
 import { argmax, LinearScorer, softmax } from './perceptron.js';
 import { scanTokens, TAGS, TAG_INDEX, type ScanToken, type Tag } from './scan-tokens.js';
 import { core, fold, foldDigits, similarity, skeleton, titleCase } from './text.js';
-import { bagOfWords, previousTagFeatures, staticFeatures } from './token-features.js';
+import {
+  candidateSkeletons,
+  nameCandidates,
+  nameSpanFeatures,
+  nullVariationFeatures,
+  spanSkeleton,
+  variationCandidates,
+  variationSpanFeatures,
+} from './span-features.js';
+import { BRANDS, baseFeatures, extractCard } from './base-model.js';
+import { BASE_PARALLELS } from './card-model.js';
+import { bagOfWords, previousTagFeatures, scanContext, staticFeatures, type ScanContext } from './token-features.js';
 
 /**
  * Reads a card out of a tagged scan: spans of each tag become candidate values, candidates are
@@ -54,6 +65,11 @@ function vote<T>(candidates: Array<{ value: T; key: string; score: number; tie?:
 
 export class CardPredictor {
   private readonly tagger: LinearScorer;
+  private readonly names: LinearScorer;
+  private readonly variationRanker: LinearScorer;
+  private readonly knownVariations: { has(sk: string): boolean; base(sk: string): boolean };
+  private readonly brandLexicon: Record<string, Record<string, number>>;
+  private readonly firstNames: Set<string>;
   private readonly sport: LinearScorer;
   private readonly company: LinearScorer;
   private readonly vocab: Set<string>;
@@ -64,6 +80,14 @@ export class CardPredictor {
 
   constructor(private readonly state: CardModelState) {
     this.tagger = new LinearScorer(state.tagger);
+    this.names = new LinearScorer(state.names);
+    this.variationRanker = new LinearScorer(state.variationRanker);
+    this.knownVariations = { has: (sk: string) => known.has(sk), base: (sk: string) => BASE_PARALLELS.has(sk) };
+    const known = new Set(state.knownVariations);
+    // Brands the base model knows by name are candidates too: fine-tuning keeps what the base knew.
+    this.brandLexicon = structuredClone(state.brands);
+    for (const brand of BRANDS) (this.brandLexicon[skeleton(brand.replace(/\s+/g, ''))] ??= {})[brand] = 1;
+    this.firstNames = new Set(state.firstNames);
     this.sport = new LinearScorer(state.sport);
     this.company = new LinearScorer(state.company);
     this.vocab = new Set(state.vocab);
@@ -88,12 +112,13 @@ export class CardPredictor {
     let prev = '<s>';
     let prev2 = '<s>';
     const scores = new Float64Array(TAGS.length);
+    const ctx = scanContext(tokens);
     for (let i = 0; i < tokens.length; i++) {
       if (i > 0 && (tokens[i]!.source !== tokens[i - 1]!.source || tokens[i]!.line !== tokens[i - 1]!.line)) {
         prev2 = prev;
         prev = '<nl>';
       }
-      this.tagger.scores([...staticFeatures(tokens, i, this.vocab), ...previousTagFeatures(prev, prev2)], scores);
+      this.tagger.scores([...staticFeatures(tokens, i, this.vocab, ctx), ...previousTagFeatures(prev, prev2)], scores);
       const p = softmax(scores, new Float64Array(TAGS.length));
       const tag = TAGS[argmax(scores)]!;
       tags.push(tag);
@@ -150,10 +175,20 @@ export class CardPredictor {
     if (/[a-z]/.test(word)) word = word.replace(/\d/g, (d) => this.digitLetters.get(d) ?? d);
     const cased = this.state.nameCasing[fold(word)];
     if (cased) return cased;
-    const fixed = process.env.NODN ? word : this.denoiser.correct(word);
-    const again = this.state.nameCasing[fold(fixed)];
-    if (again) return again;
-    return titleCase(fixed) + (period ? '.' : '');
+    return titleCase(word) + (period ? '.' : '');
+  }
+
+  /** The ranker's best name span, and spans of the same name elsewhere on the scan (the cleanest reading wins). */
+  private nameSpans(tokens: readonly ScanToken[], ctx: ScanContext): Span[] {
+    const windows = nameCandidates(tokens);
+    if (windows.length === 0) return [];
+    const skeletons = candidateSkeletons(tokens, windows);
+    const scored = windows.map(([a, b]) => ({ a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons))[0]! }));
+    scored.sort((x, y) => y.score - x.score);
+    const best = scored[0]!;
+    const bestKey = spanSkeleton(tokens, best.a, best.b);
+    const same = scored.filter((c) => c === best || (c.score > best.score - 2 && similarity(spanSkeleton(tokens, c.a, c.b), bestKey) >= 0.75));
+    return same.map((c) => ({ tokens: tokens.slice(c.a, c.b), score: 1 }));
   }
 
   private player(spans: readonly Span[]): string {
@@ -165,11 +200,14 @@ export class CardPredictor {
         const after = words.slice(comma + 1);
         const isSuffix = (w: string) => this.suffixes.has(fold(core(w)));
         words = [...after.filter((w) => !isSuffix(w)), ...before, ...after.filter(isSuffix)];
+      } else if (words.length === 2 && this.firstNames.has(fold(core(words[1]!))) && !this.firstNames.has(fold(core(words[0]!)))) {
+        // "BEDARD CONNOR": a label's "LAST, FIRST" that lost its comma.
+        words = [words[1]!, words[0]!];
       }
       const name = words.map((w) => this.nameWord(w)).filter(Boolean).join(' ');
       const letters = name.toLowerCase().replace(/[^a-z]/g, '');
       const fluency = letters ? this.denoiser.logProb(letters) / letters.length : -10;
-      return { value: name, key: name.toLowerCase(), score: span.score, tie: 0.2 * fluency };
+      return { value: name, key: name.toLowerCase(), score: span.score, tie: fluency };
     });
     return vote(candidates.filter((c) => c.value)) ?? 'Unknown Player';
   }
@@ -207,9 +245,44 @@ export class CardPredictor {
     });
   }
 
-  private brand(spans: readonly Span[]): string {
-    const words = (span: Span) => span.tokens.map((t) => titleCase(this.denoiser.correct(core(t.text).toLowerCase()))).join(' ');
-    return vote(this.canonical(spans, this.state.brands, words).filter((c) => c.value)) ?? this.state.usualBrand;
+  private brand(spans: readonly Span[], base: string): string {
+    const words = (span: Span) => span.tokens.map((t) => titleCase(core(t.text).toLowerCase())).join(' ');
+    const candidates = this.canonical(spans, this.brandLexicon, words).filter((c) => c.value);
+    if (base !== 'Unknown') candidates.push({ value: base, key: base.toLowerCase(), score: 0.5 });
+    return vote(candidates) ?? this.state.usualBrand;
+  }
+
+  /** Brand spans, each also tried with the word after it ("STADIUM" + "CLUB"): the tagger may cut a two-word brand. */
+  private brandSpans(tokens: readonly ScanToken[], spans: readonly Span[]): Span[] {
+    const out: Span[] = [];
+    for (const span of spans) {
+      const last = span.tokens[span.tokens.length - 1]!;
+      const at = tokens.indexOf(last);
+      const next = tokens[at + 1];
+      if (next && next.line === last.line && next.source === last.source) {
+        const joined = skeleton([...span.tokens, next].map((t) => core(t.text)).join(''));
+        if (this.brandLexicon[joined]) {
+          out.push({ tokens: [...span.tokens, next], score: span.score });
+          continue;
+        }
+      }
+      out.push(span);
+    }
+    return out;
+  }
+
+  /** The variation ranker's answer: its best span (and the same variation read elsewhere), or none. */
+  private variationSpans(tokens: readonly ScanToken[], ctx: ScanContext): Span[] {
+    const windows = variationCandidates(tokens);
+    const none = this.variationRanker.scores(nullVariationFeatures(ctx))[0]!;
+    const scored = windows.map(([a, b]) => ({ a, b, score: this.variationRanker.scores(variationSpanFeatures(tokens, a, b, this.vocab, ctx, this.knownVariations))[0]! }));
+    scored.sort((x, y) => y.score - x.score);
+    const best = scored[0];
+    if (!best || best.score <= none) return [];
+    const bestKey = spanSkeleton(tokens, best.a, best.b);
+    return scored
+      .filter((c) => c === best || (c.score > best.score - 1 && similarity(spanSkeleton(tokens, c.a, c.b), bestKey) >= 0.75))
+      .map((c) => ({ tokens: tokens.slice(c.a, c.b), score: c.score - none + (tokens[c.a]!.source === 1 ? 1 : 0) }));
   }
 
   private variation(spans: readonly Span[]): string | null {
@@ -218,7 +291,7 @@ export class CardPredictor {
         .map((t) => {
           const text = t.text.replace(/[,;:]+$/, '');
           if (/^\d*\/\d+$/.test(foldDigits(text))) return foldDigits(text);
-          return titleCase(this.denoiser.correct(core(text).toLowerCase()));
+          return titleCase(core(text).toLowerCase());
         })
         .filter(Boolean)
         .join(' ');
@@ -256,13 +329,14 @@ export class CardPredictor {
     return prefix + foldDigits(upper.slice(cut));
   }
 
-  private grade(spans: readonly Span[], company: string): number {
+  private grade(spans: readonly Span[], company: string, base: number | null): number {
     const candidates = spans.flatMap((span) =>
       span.tokens.flatMap((t) => {
         const g = Number(t.digits.replace(/,/, '.'));
         return Number.isFinite(g) && g >= 1 && g <= 10 && Number.isInteger(g * 2) ? [{ value: g, key: String(g), score: span.score }] : [];
       }),
     );
+    if (base !== null) candidates.push({ value: base, key: String(base), score: 0.3 });
     return vote(candidates) ?? this.state.usualGrades[company] ?? 9;
   }
 
@@ -270,19 +344,20 @@ export class CardPredictor {
     const tokens = scanTokens(scan.ocrText, scan.imageDescription);
     const { tags, probs } = this.tag(tokens);
     const spans = (tag: Tag, gap = 0) => this.spans(tokens, tags, probs, tag, gap);
-    const bag = bagOfWords(tokens);
+    const base = extractCard(scan);
+    const bag = [...bagOfWords(tokens), ...baseFeatures(base)];
     const sport = this.state.sportClasses[argmax(this.sport.scores(bag))] ?? 'OTHER';
     const company = this.state.companyClasses[argmax(this.company.scores(bag))] ?? 'NONE';
     const graded = company !== 'NONE';
-    const varSpans = this.spans(tokens, tags, probs, 'VAR').filter((s) => tags.includes('VAR') && s.score > 0);
+    const ctx = scanContext(tokens);
     const card = {
-      player: this.player(spans('PLAYER', 1)),
+      player: this.player(this.nameSpans(tokens, ctx)),
       year: this.year(spans('YEAR'), sport),
-      brand: this.brand(spans('BRAND')),
+      brand: this.brand(this.brandSpans(tokens, spans('BRAND')), base.brand),
       cardNumber: this.cardNumber(spans('NUM')),
-      variation: tags.includes('VAR') ? this.variation(varSpans) : null,
+      variation: this.variation(this.variationSpans(tokens, ctx)),
       sport: sport as Sport,
-      grade: graded ? this.grade(spans('GRADE'), company) : null,
+      grade: graded ? this.grade(spans('GRADE'), company, base.grade) : null,
       gradingCompany: graded ? (company as GradingCompany) : null,
     };
     const parsed = CardData.safeParse(card);

@@ -1,12 +1,22 @@
 import type { CardData } from '../../services/cards/card.js';
 import type { ScanInput } from '../../services/prompts/chat-format.js';
 import { alignCard } from './align.js';
+import { baseFeatures, extractCard, PARALLELS } from './base-model.js';
 import type { CardLexicons } from './card-decode.js';
 import { DenoiserBuilder, type DenoiserState } from './denoise.js';
 import { AveragedPerceptron, crossEntropy, argmax, FeatureSpace, packModel, type LinearModel } from './perceptron.js';
 import { scanTokens, TAGS, TAG_INDEX, type ScanToken, type Tag } from './scan-tokens.js';
-import { core, fold, skeleton } from './text.js';
-import { bagOfWords, previousTagFeatures, staticFeatures, type Vocabulary } from './token-features.js';
+import { core, fold, similarity, skeleton } from './text.js';
+import {
+  candidateSkeletons,
+  nameCandidates,
+  nameSpanFeatures,
+  nullVariationFeatures,
+  spanSkeleton,
+  variationCandidates,
+  variationSpanFeatures,
+} from './span-features.js';
+import { bagOfWords, previousTagFeatures, scanContext, staticFeatures, type Vocabulary } from './token-features.js';
 
 /**
  * The fine-tuned card identifier: a token tagger (averaged perceptron) trained on OCR tokens
@@ -23,6 +33,14 @@ export interface CardExample {
 export interface CardModelState extends CardLexicons {
   vocab: string[];
   tagger: LinearModel;
+  /** Ranks candidate spans for the player's name. */
+  names: LinearModel;
+  /** First names of training players: a word that opens names. */
+  firstNames: string[];
+  /** Ranks candidate spans for the variation against "none". */
+  variationRanker: LinearModel;
+  /** Skeletons of the variations in the answers. */
+  knownVariations: string[];
   sport: LinearModel;
   sportClasses: string[];
   company: LinearModel;
@@ -33,13 +51,30 @@ interface Prepared {
   tokens: ScanToken[];
   gold: number[];
   features: Int32Array[];
+  /** Player-name candidate spans: their features, and which are the answer's. */
+  candidates: Int32Array[];
+  goldCandidates: boolean[];
+  /** Variation candidates; the last one is "no variation". */
+  variationCandidates: Int32Array[];
+  goldVariation: boolean[];
   bag: Int32Array;
   sport: number;
   company: number;
 }
 
 const NONE = 'NONE';
+
+/** A variation's words as span skeletons are built: look-alikes collapsed, words sorted. */
+export const variationSkeleton = (variation: string) =>
+  variation
+    .split(/\s+/)
+    .map((w) => skeleton(core(w).replace(/,$/, '')))
+    .filter(Boolean)
+    .sort()
+    .join(' ');
 const WORD_DROPOUT_PERCENT = 30;
+/** The parallels the base model knows by name: knowledge a fine-tuned model keeps. */
+export const BASE_PARALLELS = new Set(PARALLELS.map((p) => variationSkeleton(p)));
 
 function hash(s: string): number {
   let h = 0x811c9dc5;
@@ -51,6 +86,12 @@ export class CardTrainer {
   private readonly space = new FeatureSpace();
   private readonly bagSpace = new FeatureSpace();
   private readonly tagger: AveragedPerceptron;
+  private readonly names: AveragedPerceptron;
+  private readonly variations: AveragedPerceptron;
+  private readonly variationSpace = new FeatureSpace();
+  private readonly knownVariations = new Map<string, Set<string>>();
+  private readonly spanSpace = new FeatureSpace();
+  private readonly firstNames = new Map<string, Set<string>>();
   private readonly sport: AveragedPerceptron;
   private readonly company: AveragedPerceptron;
   private readonly vocab: Set<string>;
@@ -71,6 +112,21 @@ export class CardTrainer {
     this.sportClasses = [...new Set(examples.map((e) => e.card.sport))].sort();
     this.companyClasses = [NONE, ...new Set(examples.map((e) => e.card.gradingCompany).filter((c): c is NonNullable<typeof c> => c !== null))].sort();
     this.tagger = new AveragedPerceptron(TAGS.length, learningRate);
+    this.names = new AveragedPerceptron(1, learningRate);
+    this.variations = new AveragedPerceptron(1, learningRate);
+    for (const e of examples) {
+      if (!e.card.variation) continue;
+      const sk = variationSkeleton(e.card.variation);
+      const who = this.knownVariations.get(sk) ?? new Set<string>();
+      who.add(e.card.player);
+      this.knownVariations.set(sk, who);
+    }
+    for (const e of examples) {
+      const first = fold(core(e.card.player.split(/\s+/)[0]!));
+      const who = this.firstNames.get(first) ?? new Set<string>();
+      who.add(e.card.player);
+      this.firstNames.set(first, who);
+    }
     this.sport = new AveragedPerceptron(this.sportClasses.length, learningRate);
     this.company = new AveragedPerceptron(this.companyClasses.length, learningRate);
     this.lexicons = learnLexicons(examples, tokenLists);
@@ -91,15 +147,43 @@ export class CardTrainer {
     if (cached) return cached;
     const tags = alignCard(tokens, example.card);
     const vocab = this.vocabularyFor(salt);
+    const ctx = scanContext(tokens);
+    const spans = nameCandidates(tokens);
+    const skeletons = candidateSkeletons(tokens, spans);
+    // A first name counts only when another training player has it: as for players never seen.
+    const firstNames = { has: (w: string) => [...(this.firstNames.get(w) ?? [])].some((p) => p !== example.card.player) };
+    const isPlayer = (i: number) => tags[i] === 'PLAYER';
+    const varSpans = variationCandidates(tokens);
+    // As with first names: a variation counts as known only when another player's card has it.
+    // Half the time it does not count at all, so the ranker also learns to find variations it never saw.
+    const knownVariations = {
+      has: (sk: string) => hash(`${salt}:${sk}`) % 2 === 0 && [...(this.knownVariations.get(sk) ?? [])].some((p) => p !== example.card.player),
+      base: (sk: string) => BASE_PARALLELS.has(sk),
+    };
+    const goldVariation = example.card.variation ? variationSkeleton(example.card.variation) : null;
     const p: Prepared = {
       tokens,
       gold: tags.map((t) => TAG_INDEX[t]),
-      features: tokens.map((_, i) => this.space.ids_(staticFeatures(tokens, i, vocab), grow)),
-      bag: this.bagSpace.ids_(bagOfWords(tokens), grow),
+      features: tokens.map((_, i) => this.space.ids_(staticFeatures(tokens, i, vocab, ctx), grow)),
+      candidates: spans.map(([a, b]) => this.spanSpace.ids_(nameSpanFeatures(tokens, a, b, vocab, ctx, firstNames as ReadonlySet<string>, skeletons), grow)),
+      goldCandidates: spans.map(([a, b]) => {
+        for (let i = a; i < b; i++) if (!isPlayer(i)) return false;
+        const same = (j: number) => tokens[j] && tokens[j]!.line === tokens[a]!.line && tokens[j]!.source === tokens[a]!.source;
+        return !(same(a - 1) && isPlayer(a - 1)) && !(same(b) && isPlayer(b));
+      }),
+      variationCandidates: [
+        ...varSpans.map(([a, b]) => this.variationSpace.ids_(variationSpanFeatures(tokens, a, b, vocab, ctx, knownVariations), grow)),
+        this.variationSpace.ids_(nullVariationFeatures(ctx), grow),
+      ],
+      goldVariation: [
+        ...varSpans.map(([a, b]) => goldVariation !== null && similarity(spanSkeleton(tokens, a, b), goldVariation) >= 0.8),
+        goldVariation === null,
+      ],
+      bag: this.bagSpace.ids_([...bagOfWords(tokens), ...baseFeatures(extractCard(example.scan))], grow),
       sport: this.sportClasses.indexOf(example.card.sport),
       company: this.companyClasses.indexOf(example.card.gradingCompany ?? NONE),
     };
-    if (grow) this.prepared.set(example, p);
+    this.prepared.set(example, p);
     return p;
   }
 
@@ -142,6 +226,34 @@ export class CardTrainer {
       prev2 = prev;
       prev = TAGS[pred]!;
     }
+    const rank = (model: AveragedPerceptron, candidates: Int32Array[], golds: boolean[]) => {
+      if (!golds.some(Boolean)) return;
+      const scored = candidates.map((ids) => model.scores(ids)[0]!);
+      let bestGold = -1;
+      let rival = -1;
+      scored.forEach((v, k) => {
+        if (golds[k]) {
+          if (bestGold < 0 || v > scored[bestGold]!) bestGold = k;
+        } else if (rival < 0 || v > scored[rival]!) rival = k;
+      });
+      loss += crossEntropy(Float64Array.from(scored), bestGold);
+      if (rival < 0 || scored[bestGold]! > scored[rival]!) correct++;
+      if (learn && rival >= 0) model.learnRanking(candidates[bestGold]!, candidates[rival]!, scored[bestGold]!, scored[rival]!);
+    };
+    rank(this.variations, p.variationCandidates, p.goldVariation);
+    if (p.goldCandidates.some(Boolean)) {
+      const scored = p.candidates.map((ids) => this.names.scores(ids)[0]!);
+      let bestGold = -1;
+      let rival = -1;
+      scored.forEach((v, k) => {
+        if (p.goldCandidates[k]) {
+          if (bestGold < 0 || v > scored[bestGold]!) bestGold = k;
+        } else if (rival < 0 || v > scored[rival]!) rival = k;
+      });
+      loss += crossEntropy(Float64Array.from(scored), bestGold);
+      if (rival < 0 || scored[bestGold]! > scored[rival]!) correct++;
+      if (learn && rival >= 0) this.names.learnRanking(p.candidates[bestGold]!, p.candidates[rival]!, scored[bestGold]!, scored[rival]!);
+    }
     const classify = (model: AveragedPerceptron, gold: number) => {
       if (gold < 0) return;
       const s = model.scores(p.bag);
@@ -151,11 +263,13 @@ export class CardTrainer {
     };
     classify(this.sport, p.sport);
     classify(this.company, p.company);
-    return { loss, correct, tokens: p.tokens.length + 2 };
+    return { loss, correct, tokens: p.tokens.length + 2 + (p.goldCandidates.some(Boolean) ? 1 : 0) + (p.goldVariation.some(Boolean) ? 1 : 0) };
   }
 
   applyBatch(size: number): void {
     this.tagger.applyBatch(size);
+    this.names.applyBatch(size);
+    this.variations.applyBatch(size);
     this.sport.applyBatch(size);
     this.company.applyBatch(size);
   }
@@ -165,6 +279,10 @@ export class CardTrainer {
       ...this.lexicons,
       vocab: [...this.vocab],
       tagger: packModel(this.space, this.tagger.averaged(this.space.size), TAGS.length),
+      names: packModel(this.spanSpace, this.names.averaged(this.spanSpace.size), 1),
+      firstNames: [...this.firstNames.keys()].sort(),
+      variationRanker: packModel(this.variationSpace, this.variations.averaged(this.variationSpace.size), 1),
+      knownVariations: [...this.knownVariations.keys()].sort(),
       sport: packModel(this.bagSpace, this.sport.averaged(this.bagSpace.size), this.sportClasses.length),
       sportClasses: this.sportClasses,
       company: packModel(this.bagSpace, this.company.averaged(this.bagSpace.size), this.companyClasses.length),

@@ -155,34 +155,54 @@ export class Denoiser {
     return (this.state.words[word.toLowerCase()] ?? 0) > 0;
   }
 
-  /** The most likely answer word behind an OCR'd word (lower case in, lower case out). */
-  correct(ocr: string): string {
-    const hit = this.cache.get(ocr);
+  /**
+   * Candidate readings of an OCR'd word, one OCR slip undone each, with the log-odds of the
+   * slip against the word being read right: substitutions the channel saw, a doubled or stray
+   * character removed, two neighbours swapped back, a dropped character put back.
+   */
+  private candidates(ocr: string): Array<[string, number]> {
+    const out: Array<[string, number]> = [];
+    const clean = Math.log(this.pClean);
+    for (let i = 0; i < ocr.length; i++) {
+      const o = ocr[i]!;
+      for (const [g, p] of this.subsFrom.get(o) ?? []) out.push([ocr.slice(0, i) + g + ocr.slice(i + 1), Math.log(p) - clean]);
+      out.push([ocr.slice(0, i) + ocr.slice(i + 1), Math.log(this.pInsert)]);
+      if (i + 1 < ocr.length && ocr[i + 1] !== o) out.push([ocr.slice(0, i) + ocr[i + 1] + o + ocr.slice(i + 2), Math.log(this.pSwap) - clean]);
+    }
+    const fallback = 0.5 / Math.max(1, this.state.channel.n ?? 1);
+    for (let i = 0; i <= ocr.length; i++) {
+      for (const g of this.alphabet) out.push([ocr.slice(0, i) + g + ocr.slice(i), Math.log(this.pDrop.get(g) ?? fallback) - clean]);
+    }
+    return out;
+  }
+
+  /**
+   * The most likely answer word behind an OCR'd word (lower case in, lower case out): a
+   * candidate replaces the word only when language model and channel together favour it by
+   * more than `threshold` nats (the caller calibrates it on words held out from training).
+   */
+  correct(ocr: string, threshold = this.threshold): string {
+    const key = `${threshold}|${ocr}`;
+    const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     let best = ocr;
     if (ocr.length >= 2 && !this.knows(ocr)) {
-      const logClean = Math.log(this.pClean);
-      let bestScore = this.logProb(ocr) + ocr.length * logClean;
-      const consider = (cand: string, channel: number) => {
-        if (!cand) return;
-        const score = this.logProb(cand) + Math.log(channel) + (cand.length - 1) * logClean + (this.knows(cand) ? 2 : 0);
-        if (score > bestScore) {
-          bestScore = score;
+      const base = this.logProb(ocr);
+      let bestGain = threshold;
+      for (const [cand, channel] of this.candidates(ocr)) {
+        if (!cand) continue;
+        const gain = this.logProb(cand) - base + channel + (this.knows(cand) ? this.knownBonus : 0);
+        if (gain > bestGain) {
+          bestGain = gain;
           best = cand;
         }
-      };
-      for (let i = 0; i < ocr.length; i++) {
-        const o = ocr[i]!;
-        for (const [g, p] of this.subsFrom.get(o) ?? []) consider(ocr.slice(0, i) + g + ocr.slice(i + 1), p);
-        consider(ocr.slice(0, i) + ocr.slice(i + 1), this.pInsert);
-        if (i + 1 < ocr.length) consider(ocr.slice(0, i) + ocr[i + 1] + o + ocr.slice(i + 2), this.pSwap);
-      }
-      for (let i = 0; i <= ocr.length; i++) {
-        for (const g of this.alphabet) consider(ocr.slice(0, i) + g + ocr.slice(i), this.pDrop.get(g) ?? 0.5 / Math.max(1, this.state.channel.n ?? 1));
       }
     }
     if (this.cache.size > 5_000) this.cache.clear();
-    this.cache.set(ocr, best);
+    this.cache.set(key, best);
     return best;
   }
+
+  threshold = 0;
+  knownBonus = 2;
 }

@@ -91,6 +91,21 @@ export class AveragedPerceptron {
     }
   }
 
+  /** For a one-output model used as a ranker: when gold does not outscore the rival by the margin, step between them. */
+  learnRanking(gold: ArrayLike<number>, rival: ArrayLike<number>, goldScore: number, rivalScore: number): void {
+    if (goldScore - rivalScore >= this.margin) return;
+    const queue = (features: ArrayLike<number>, amount: number) => {
+      for (let k = 0; k < features.length; k++) {
+        const f = features[k]!;
+        let d = this.pending.get(f);
+        if (!d) this.pending.set(f, (d = new Float64Array(this.classes)));
+        d[0]! += amount;
+      }
+    };
+    queue(gold, 1);
+    queue(rival, -1);
+  }
+
   /** Applies the queued updates of a mini-batch, averaged over its size and scaled by the step. */
   applyBatch(batchSize: number): void {
     this.clock++;

@@ -14,7 +14,28 @@ export interface Vocabulary {
 
 const key = (t: ScanToken | undefined, vocab: Vocabulary, edge: string) => (t ? (vocab.has(t.norm) ? t.norm : `<${shape(t.text).slice(0, 4)}>`) : edge);
 
-export function staticFeatures(tokens: readonly ScanToken[], i: number, vocab: Vocabulary): string[] {
+/** Per-scan facts a token's features refer to: which OCR words the description repeats, which recur. */
+export interface ScanContext {
+  described: Set<string>;
+  counts: Map<string, number>;
+  lines: number;
+}
+
+export function scanContext(tokens: readonly ScanToken[]): ScanContext {
+  const described = new Set<string>();
+  const counts = new Map<string, number>();
+  let lines = 0;
+  for (const t of tokens) {
+    if (t.source === 1) described.add(t.norm);
+    else {
+      counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
+      lines = Math.max(lines, t.line + 1);
+    }
+  }
+  return { described, counts, lines };
+}
+
+export function staticFeatures(tokens: readonly ScanToken[], i: number, vocab: Vocabulary, ctx: ScanContext): string[] {
   const t = tokens[i]!;
   const same = (j: number) => {
     const n = tokens[j];
@@ -50,6 +71,11 @@ export function staticFeatures(tokens: readonly ScanToken[], i: number, vocab: V
     `w-1|w+1=${key(p1, vocab, '<s>')}|${key(n1, vocab, '</s>')}`,
     `src|s=${t.source}|${s}`,
   ];
+  if (t.source === 0) {
+    if (ctx.described.has(norm)) f.push('described');
+    if ((ctx.counts.get(norm) ?? 0) > 1) f.push('repeated');
+    f.push(`lines=${Math.min(ctx.lines, 4)}`);
+  }
   if (!n1) f.push('last');
   if (!p1) f.push('first');
   const d = t.digits;

@@ -23,11 +23,14 @@ export interface TrainingInput {
   examples: TrainingExample[];
   validation: TrainingExample[];
   hyperparameters: Hyperparameters;
+  /** Compute validation metrics every this many steps (and at the last); default every step. */
+  validEvery?: number;
 }
 
 /** Progress of a training run, in order: steps, epoch ends (with a snapshot), the end. */
 export type TrainingMessage =
   | { kind: 'step'; metrics: StepMetrics; epoch: number }
-  | { kind: 'epoch'; epoch: number; metrics: StepMetrics; weights: string }
+  /** Weights only for the epochs whose checkpoints are kept (OpenAI keeps the last three). */
+  | { kind: 'epoch'; epoch: number; metrics: StepMetrics; weights: string | null }
   | { kind: 'done'; weights: string }
   | { kind: 'error'; message: string };

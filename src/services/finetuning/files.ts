@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GridFSBucket, ObjectId } from 'mongodb';
+import { ObjectId } from 'mongodb';
 import type { Database } from '../../db/database.js';
 import type { DatasetFileDoc, TrainingFileDoc } from '../../db/documents.js';
 import { badInput, clientError } from '../../errors.js';
@@ -17,7 +17,6 @@ import { backoffMs } from './status.js';
  * format checks as an exported dataset before it leaves.
  */
 
-export const DATASET_FILES_BUCKET = 'datasetFiles';
 const UPLOAD_ATTEMPTS = 6;
 
 export const sha256Hex = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -120,9 +119,8 @@ export class TrainingFileService {
   }
 
   private async readDatasetFile(fileId: string): Promise<Buffer> {
-    const bucket = new GridFSBucket(this.db.db, { bucketName: DATASET_FILES_BUCKET });
     const chunks: Buffer[] = [];
-    for await (const chunk of bucket.openDownloadStream(new ObjectId(fileId))) chunks.push(chunk as Buffer);
+    for await (const chunk of this.db.datasetFiles.openDownloadStream(new ObjectId(fileId))) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   }
 

@@ -86,7 +86,9 @@ export class FineTuningService {
 
     const trainingFile = (await files.ensureDatasetFile(train, createdBy)).file;
     const validationFile = validation ? (await files.ensureDatasetFile(validation, createdBy)).file : null;
-    return this.launch(jobId, { task: dataset.task, datasetId: dataset._id, settings: input, trainingFile, validationFile, createdBy });
+    // The dataset's seed makes a retrain of the same version reproducible unless a seed is given.
+    const settings = { ...input, seed: input.seed ?? dataset.seed ?? null };
+    return this.launch(jobId, { task: dataset.task, datasetId: dataset._id, settings, trainingFile, validationFile, createdBy });
   }
 
   /** Bring-your-own: a file uploaded with uploadTrainingFile (or on the provider, checked first). */
@@ -123,6 +125,7 @@ export class FineTuningService {
     const { db, provider, watcher } = this.deps;
     const doc = await db.jobs.findOne({ _id: jobId });
     if (!doc) throw notFound('fine-tuning job', jobId);
+    if (doc.status === 'CANCELLED') return jobId;
     if (isTerminal(doc.status)) throw conflict(`job ${jobId} has already finished (${doc.status})`, { status: doc.status });
     await db.jobs.updateOne({ _id: jobId }, { $set: { cancelRequested: true, updatedAt: new Date() }, $inc: { version: 1 } });
     if (doc.providerJobId) {

@@ -157,11 +157,14 @@ export class JobSync {
       pollFailures: 0,
     };
     if (changed) set.updatedAt = now;
+    // Finalized only once the terminal status was already stored and a later poll found no new
+    // event: a provider may append the last events just after the status changes.
+    const finalize = terminal && isTerminal(current.status) && imported.inserted.length === 0;
     if (terminal) {
-      set.finalized = true;
-      set.finishedAt = job.finishedAt ?? now;
-      if (status === 'SUCCEEDED' && job.fineTunedModel) Object.assign(set, await this.registerModel(current, job));
+      set.finishedAt = job.finishedAt ?? current.finishedAt ?? now;
+      if (status === 'SUCCEEDED' && job.fineTunedModel && !current.modelId) Object.assign(set, await this.registerModel(current, job));
     }
+    if (finalize) set.finalized = true;
     // A cancel recorded meanwhile must not be overwritten by a stale non-terminal status.
     const guard = terminal ? {} : { status: { $nin: [...TERMINAL_JOB_STATUSES] } };
     const update = changed ? { $set: set, $inc: { version: 1 } } : { $set: set };
@@ -169,8 +172,8 @@ export class JobSync {
       const { status: _skip, ...rest } = set;
       await lease.update(changed ? { $set: rest, $inc: { version: 1 } } : { $set: rest });
     }
-    if (changed) this.publish(current._id, current.version + 1);
-    if (terminal) await lease.release();
+    if (changed || finalize) this.publish(current._id, current.version + (changed ? 1 : 0));
+    if (finalize) await lease.release();
   }
 
   private async cancelOnProvider(providerJobId: string): Promise<void> {
@@ -235,6 +238,7 @@ export class JobSync {
           metrics: lossPointOf(e),
           createdAt: e.createdAt,
           importedAt: new Date(),
+          importedBy: lease.owner,
           fence: lease.fence,
         };
         try {

@@ -58,12 +58,21 @@ async function loadJsTiktoken(encoding: EncodingName): Promise<TokenEncoder> {
   };
 }
 
+/**
+ * gpt-tokenizer keeps an LRU cache of merged pieces in a Map (delete + set on every hit). At its
+ * default size (100,000) the Map fills with deleted entries and counting slows down as an export
+ * goes on (46 → 180 µs per card-ID example over 400k examples); at 5,000 it stays flat at about
+ * 40 µs over a million. We build our own encoding instance so the setting is ours alone.
+ */
+export const GPT_TOKENIZER_MERGE_CACHE_SIZE = 5_000;
+
 async function loadGptTokenizer(encoding: EncodingName): Promise<TokenEncoder> {
-  const mod =
-    encoding === 'o200k_base'
-      ? await import('gpt-tokenizer/encoding/o200k_base')
-      : await import('gpt-tokenizer/encoding/cl100k_base');
-  const api = mod.default;
+  const [{ GptEncoding }, ranks] = await Promise.all([
+    import('gpt-tokenizer/GptEncoding'),
+    encoding === 'o200k_base' ? import('gpt-tokenizer/bpeRanks/o200k_base') : import('gpt-tokenizer/bpeRanks/cl100k_base'),
+  ]);
+  const api = GptEncoding.getEncodingApi(encoding, () => ranks.default);
+  api.setMergeCacheSize(GPT_TOKENIZER_MERGE_CACHE_SIZE);
   // An empty disallowed set (and no allowed set) means: no special tokens at all, no throwing.
   const ordinary = { disallowedSpecial: new Set<string>() };
   return {

@@ -1,0 +1,127 @@
+/**
+ * `npm run eval`: trains the local provider's card identifier on generated scans and compares
+ * it with the base model on scans of players and sets it never saw, end to end through the
+ * official openai SDK over HTTP (upload, fine-tuning job, chat completions).
+ *
+ *   tsx bench/eval-local-model.ts [--train 200] [--test 300] [--noise 0.3] [--seed 1] [--bench 1000]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import OpenAI, { toFile } from 'openai';
+import { CARD_FIELDS } from '../src/services/cards/card.js';
+import { createGenerator, DEFAULT_NOISE, type GeneratedScan } from '../src/services/generator/generator.js';
+import { cardIdExample, cardIdMessages, parseCardAnswer } from '../src/services/prompts/chat-format.js';
+import { complete, parseChatRequest } from '../src/local-openai/chat.js';
+import { missingFields, score, type Scores } from '../src/local-openai/eval/answerable.js';
+import { ModelRegistry } from '../src/local-openai/models.js';
+import { startLocalOpenAI } from '../src/local-openai/server.js';
+
+const { values } = parseArgs({
+  options: {
+    train: { type: 'string', default: '200' },
+    test: { type: 'string', default: '300' },
+    noise: { type: 'string', default: String(DEFAULT_NOISE) },
+    seed: { type: 'string', default: '1' },
+    bench: { type: 'string', default: '1000' },
+    base: { type: 'string', default: 'gpt-4o-mini-2024-07-18' },
+  },
+});
+const nTrain = Number(values.train);
+const nTest = Number(values.test);
+const noise = Number(values.noise);
+const seed = Number(values.seed);
+const baseModel = values.base;
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
+const fmt = (x: number) => x.toFixed(3);
+
+async function train(client: OpenAI, scans: GeneratedScan[], suffix: string): Promise<{ model: string; seconds: number; trainedTokens: number; epochs: unknown }> {
+  const jsonl = scans.map((s) => JSON.stringify(cardIdExample({ ocrText: s.ocrText, imageDescription: s.imageDescription }, s.card))).join('\n');
+  const file = await client.files.create({ file: await toFile(Buffer.from(jsonl), `${suffix}.jsonl`), purpose: 'fine-tune' });
+  const started = performance.now();
+  let job = await client.fineTuning.jobs.create({ model: baseModel, training_file: file.id, suffix, seed });
+  while (!['succeeded', 'failed', 'cancelled'].includes(job.status)) {
+    await new Promise((r) => setTimeout(r, 25));
+    job = await client.fineTuning.jobs.retrieve(job.id);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (job.status !== 'succeeded') throw new Error(`training job ${job.id} ${job.status}: ${JSON.stringify(job.error)}`);
+  return { model: job.fine_tuned_model!, seconds, trainedTokens: job.trained_tokens ?? 0, epochs: job.hyperparameters.n_epochs };
+}
+
+async function evaluate(client: OpenAI, model: string, scans: GeneratedScan[]): Promise<{ scores: Scores; httpP50: number }> {
+  const results = [];
+  const latencies: number[] = [];
+  for (const s of scans) {
+    const scan = { ocrText: s.ocrText, imageDescription: s.imageDescription };
+    const t = performance.now();
+    const reply = await client.chat.completions.create({ model, messages: cardIdMessages(scan), temperature: 0, response_format: { type: 'json_object' } });
+    latencies.push(performance.now() - t);
+    results.push({ scan, truth: s.card, predicted: parseCardAnswer(reply.choices[0]?.message.content ?? '') });
+  }
+  return { scores: score(results), httpP50: percentile(latencies, 0.5) };
+}
+
+/** Chat completion latency inside the process (request parsing, model, response_format, usage), as the API serves it. */
+function inProcessP50(registry: ModelRegistry, model: string, scans: GeneratedScan[]): number {
+  const latencies: number[] = [];
+  for (let round = 0; round < 2; round++) {
+    for (const s of scans) {
+      const body = { model, messages: cardIdMessages({ ocrText: s.ocrText, imageDescription: s.imageDescription }), response_format: { type: 'json_object' } };
+      const t = performance.now();
+      complete(registry, parseChatRequest(body));
+      if (round === 1) latencies.push(performance.now() - t);
+    }
+  }
+  return percentile(latencies, 0.5);
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'slabtune-eval-'));
+  const provider = await startLocalOpenAI({ dataDir, timing: { validateMs: 0, queueMs: 0, minStepMs: 0 } });
+  try {
+    const client = new OpenAI({ apiKey: 'local', baseURL: provider.baseURL, maxRetries: 0 });
+    const trainScans = createGenerator({ seed, pool: 'train', noise }).scans(nTrain);
+    const testScans = createGenerator({ seed: seed + 1000, pool: 'holdout', noise }).scans(nTest);
+    const answerable = testScans.filter((s) => missingFields(s, s.card).length === 0).length;
+
+    console.log(`slabtune local model evaluation — card identification`);
+    console.log(`generator noise ${noise}; ${nTrain} training scans (train pool), ${nTest} test scans (holdout pool: players and sets never trained on)`);
+    console.log(`${answerable}/${nTest} test scans carry every field in their text (the ceiling of exact match: ${fmt(answerable / nTest)})\n`);
+
+    const trained = await train(client, trainScans, 'card-id');
+    console.log(`fine-tuned ${trained.model}: ${trained.epochs} epochs, ${trained.trainedTokens} trained tokens, ${trained.seconds.toFixed(2)} s (create → succeeded)\n`);
+
+    const base = await evaluate(client, baseModel, testScans);
+    const tuned = await evaluate(client, trained.model, testScans);
+    const registry = new ModelRegistry(dataDir);
+    const baseLocal = inProcessP50(registry, baseModel, testScans);
+    const tunedLocal = inProcessP50(registry, trained.model, testScans);
+
+    const row = (name: string, s: Scores, http: number, local: number) =>
+      `${name.padEnd(11)} ${fmt(s.exactMatch).padStart(6)} ${fmt(s.answerableExactMatch).padStart(11)} ${CARD_FIELDS.map((f) => fmt(s.perField[f]).padStart(Math.max(6, f.length))).join(' ')} ${local.toFixed(3).padStart(9)} ${http.toFixed(3).padStart(8)}`;
+    console.log(`${'model'.padEnd(11)} ${'exact'.padStart(6)} ${'answerable'.padStart(11)} ${CARD_FIELDS.map((f) => f.padStart(Math.max(6, f.length))).join(' ')} ${'p50 ms'.padStart(9)} ${'http ms'.padStart(8)}`);
+    console.log(row('base', base.scores, base.httpP50, baseLocal));
+    console.log(row('fine-tuned', tuned.scores, tuned.httpP50, tunedLocal));
+    console.log(`\n(exact: all 8 fields equal after normaliseFieldValue, over all ${nTest} test scans; answerable: the same over the ${answerable} scans whose text carries every field;`);
+    console.log(` p50 ms: chat completion in-process; http ms: round trip through the openai SDK over loopback HTTP)`);
+    console.log(`improvement: ${fmt(tuned.scores.exactMatch - base.scores.exactMatch)} exact match (${fmt(tuned.scores.answerableExactMatch - base.scores.answerableExactMatch)} on answerable scans)\n`);
+
+    const nBench = Number(values.bench);
+    if (nBench > 0) {
+      const benchScans = createGenerator({ seed: seed + 2000, pool: 'train', noise }).scans(nBench);
+      const big = await train(client, benchScans, 'card-id-bench');
+      console.log(`training on ${nBench} scans: ${big.seconds.toFixed(2)} s (${big.epochs} epochs, ${big.trainedTokens} trained tokens)`);
+    }
+  } finally {
+    await provider.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

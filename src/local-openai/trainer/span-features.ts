@@ -1,0 +1,167 @@
+import type { ScanToken } from './scan-tokens.js';
+import { shape, skeleton, core } from './text.js';
+import type { ScanContext, Vocabulary } from './token-features.js';
+
+/**
+ * Candidate spans for the player's name and their features, for the span ranker: every run of
+ * one to four word-like OCR tokens on a line. A span model sees the whole name at once, so
+ * it can prefer exactly the tokens of one name over a set word or team name next to it.
+ */
+
+export const MAX_NAME_TOKENS = 4;
+
+const wordLike = (t: ScanToken) => /[A-Za-z]/.test(t.text) && !t.text.startsWith('#') && t.text.replace(/[^A-Za-z]/g, '').length * 2 >= t.text.replace(/[^A-Za-z0-9]/g, '').length;
+
+export function nameCandidates(tokens: readonly ScanToken[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]!;
+    if (first.source !== 0 || !wordLike(first)) continue;
+    for (let j = i + 1; j <= Math.min(tokens.length, i + MAX_NAME_TOKENS); j++) {
+      const t = tokens[j - 1]!;
+      if (t.line !== first.line || t.source !== 0 || !wordLike(t)) break;
+      out.push([i, j]);
+    }
+  }
+  return out;
+}
+
+const key = (t: ScanToken | undefined, vocab: Vocabulary, edge: string) => (t ? (vocab.has(t.norm) ? t.norm : `<${shape(t.text).slice(0, 4)}>`) : edge);
+
+/** The span's words, look-alikes collapsed, in sorted order: "DAVIS, ANTHONY" and "Anthony Davis" agree. */
+export function spanSkeleton(tokens: readonly ScanToken[], from: number, to: number): string {
+  const words: string[] = [];
+  for (let i = from; i < to; i++) words.push(skeleton(core(tokens[i]!.text).replace(/,$/, '')));
+  return words.sort().join(' ');
+}
+
+export function nameSpanFeatures(
+  tokens: readonly ScanToken[],
+  from: number,
+  to: number,
+  vocab: Vocabulary,
+  ctx: ScanContext,
+  firstNames: ReadonlySet<string>,
+  skeletons: ReadonlyMap<string, number>,
+): string[] {
+  const n = to - from;
+  const first = tokens[from]!;
+  const last = tokens[to - 1]!;
+  const before = from > 0 && tokens[from - 1]!.line === first.line && tokens[from - 1]!.source === 0 ? tokens[from - 1] : undefined;
+  const after = to < tokens.length && tokens[to]!.line === first.line && tokens[to]!.source === 0 ? tokens[to] : undefined;
+  const f = [
+    `n=${n}`,
+    `f=${key(first, vocab, '')}`,
+    `l=${key(last, vocab, '')}`,
+    `fs=${shape(first.text)}`,
+    `ls=${shape(last.text)}`,
+    `b=${key(before, vocab, '<s>')}`,
+    `a=${key(after, vocab, '</s>')}`,
+    `bs=${before ? shape(before.text) : '<s>'}`,
+    `as=${after ? shape(after.text) : '</s>'}`,
+    `n|b=${n}|${key(before, vocab, '<s>')}`,
+    `n|a=${n}|${key(after, vocab, '</s>')}`,
+    `whole=${!before && !after}`,
+    `line=${Math.min(first.line, 5)}|${Math.min(ctx.lines, 4)}`,
+  ];
+  let described = 0;
+  let known = 0;
+  let commas = 0;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (ctx.described.has(t.norm)) described++;
+    if (vocab.has(t.norm)) known++;
+    if (t.text.endsWith(',')) commas++;
+    if (i > from && i < to - 1) f.push(`m=${key(t, vocab, '')}`, `ms=${shape(t.text)}`);
+  }
+  f.push(`described=${Math.min(described, 2)}`, `known=${Math.min(known, 3)}|${n}`, `commas=${commas}`);
+  if (commas && first.text.endsWith(',')) f.push('last-first');
+  if (firstNames.has(first.norm)) f.push('first-name-first');
+  if (n > 1 && firstNames.has(last.norm)) f.push('first-name-last');
+  const sk = spanSkeleton(tokens, from, to);
+  if ((skeletons.get(sk) ?? 0) > 1) f.push(`repeated|${n}`);
+  if (n % 2 === 0 && n > 1 && spanSkeleton(tokens, from, from + n / 2) === spanSkeleton(tokens, from + n / 2, to)) f.push('doubled');
+  return f;
+}
+
+/** How often each candidate's joined text occurs in the scan (names are printed twice on many slabs). */
+export function candidateSkeletons(tokens: readonly ScanToken[], candidates: ReadonlyArray<[number, number]>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [a, b] of candidates) {
+    const sk = spanSkeleton(tokens, a, b);
+    counts.set(sk, (counts.get(sk) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export const MAX_VARIATION_TOKENS = 4;
+
+const variationLike = (t: ScanToken) => (/[A-Za-z]/.test(t.text) && !t.text.startsWith('#')) || /^\d*\/\d+$/.test(t.digits) || t.text === '&' || t.text === '-';
+
+/** Candidate spans for the variation, in the OCR text and in the image description. */
+export function variationCandidates(tokens: readonly ScanToken[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]!;
+    if (!variationLike(first) || !/[A-Za-z]/.test(first.text)) continue;
+    for (let j = i + 1; j <= Math.min(tokens.length, i + MAX_VARIATION_TOKENS); j++) {
+      const t = tokens[j - 1]!;
+      if (t.line !== first.line || t.source !== first.source || !variationLike(t)) break;
+      out.push([i, j]);
+    }
+  }
+  return out;
+}
+
+/** Features of a variation candidate; `null` features describe the scan for the "no variation" answer. */
+export function variationSpanFeatures(
+  tokens: readonly ScanToken[],
+  from: number,
+  to: number,
+  vocab: Vocabulary,
+  ctx: ScanContext,
+  known: { has(skeleton: string): boolean; base(skeleton: string): boolean },
+): string[] {
+  const n = to - from;
+  const first = tokens[from]!;
+  const last = tokens[to - 1]!;
+  const sameLine = (t: ScanToken | undefined) => (t && t.line === first.line && t.source === first.source ? t : undefined);
+  const before = sameLine(tokens[from - 1]);
+  const before2 = before && sameLine(tokens[from - 2]);
+  const after = sameLine(tokens[to]);
+  const src = first.source;
+  const f = [
+    `n=${src}|${n}`,
+    `f=${key(first, vocab, '')}`,
+    `l=${key(last, vocab, '')}`,
+    `fs=${shape(first.text)}`,
+    `ls=${shape(last.text)}`,
+    `b=${src}|${key(before, vocab, '<s>')}`,
+    `b2=${src}|${key(before2, vocab, '<s>')}|${key(before, vocab, '<s>')}`,
+    `a=${src}|${key(after, vocab, '</s>')}`,
+    `bs=${src}|${before ? shape(before.text) : '<s>'}`,
+    `as=${src}|${after ? shape(after.text) : '</s>'}`,
+    `n|b=${src}|${n}|${key(before, vocab, '<s>')}`,
+    `n|a=${src}|${n}|${key(after, vocab, '</s>')}`,
+    `whole=${src}|${!before && !after}`,
+    `line=${src}|${Math.min(first.line, 5)}|${Math.min(ctx.lines, 4)}`,
+  ];
+  let described = 0;
+  let known_ = 0;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (src === 0 && ctx.described.has(t.norm)) described++;
+    if (vocab.has(t.norm)) known_++;
+    if (i > from && i < to - 1) f.push(`m=${key(t, vocab, '')}`);
+  }
+  f.push(`described=${src}|${Math.min(described, 2)}|${n}`, `known=${src}|${Math.min(known_, 3)}|${n}`);
+  if (/\//.test(last.text)) f.push(`serial=${src}`);
+  const sk = spanSkeleton(tokens, from, to);
+  if (known.has(sk)) f.push(`lexicon=${src}`);
+  if (known.base(sk)) f.push(`base-parallel=${src}`);
+  return f;
+}
+
+export function nullVariationFeatures(ctx: ScanContext): string[] {
+  return ['null', `null|lines=${Math.min(ctx.lines, 6)}`];
+}

@@ -1,0 +1,88 @@
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { ObjectId, type GridFSBucket, type GridFSBucketWriteStream } from 'mongodb';
+import { DATASET_FILES_BUCKET, type Database } from '../../db/database.js';
+import type { SplitSinks } from './export.js';
+import { SPLITS, type Split } from './split.js';
+
+/**
+ * Dataset files in GridFS (bucket `datasetFiles`): upload sinks for the export, removal of files
+ * an export wrote but did not keep, and download streams.
+ */
+
+/** How much a sink buffers ahead of GridFS while a chunk insert is in flight. */
+const SINK_BUFFER_BYTES = 1 << 20;
+
+/**
+ * A GridFS upload behind a 1 MB buffer. The driver's upload stream holds a write until its
+ * chunk insert has returned, so a writer that waits for 'drain' would stop formatting for every
+ * round trip; this one keeps accepting lines while the insert runs and hands them over in one
+ * write. Backpressure still holds: beyond the buffer, `write()` returns false. Finishes only once
+ * GridFS has written the files document.
+ */
+export class GridFsSink extends Writable {
+  constructor(readonly upload: GridFSBucketWriteStream) {
+    super({ highWaterMark: SINK_BUFFER_BYTES });
+    // Errors are passed on through the write callbacks; this keeps an unlistened one from crashing.
+    upload.on('error', () => undefined);
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.upload.write(chunk, (err) => callback(err));
+  }
+
+  override _writev(chunks: { chunk: Buffer }[], callback: (error?: Error | null) => void): void {
+    this.upload.write(
+      Buffer.concat(chunks.map((c) => c.chunk)),
+      (err) => callback(err),
+    );
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    this.upload.end();
+    finished(this.upload).then(
+      () => callback(),
+      (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
+    );
+  }
+
+  /** Waits until no chunk insert is in flight (after a failure, before the chunks are removed). */
+  async settle(timeoutMs = 30_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (this.upload.state.outstandingRequests > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (!this.upload.destroyed) this.upload.destroy(error ?? undefined);
+    callback(error);
+  }
+}
+
+export interface OpenedSinks {
+  sinks: SplitSinks & Record<Split, GridFsSink>;
+  ids: Record<Split, ObjectId>;
+}
+
+/** One upload per split, with ids chosen here so a failed export can remove what it wrote. */
+export function openSplitSinks(
+  bucket: GridFSBucket,
+  filename: (split: Split) => string,
+  metadata: (split: Split) => Record<string, unknown>,
+): OpenedSinks {
+  const ids = { train: new ObjectId(), validation: new ObjectId(), test: new ObjectId() };
+  const sink = (split: Split) =>
+    new GridFsSink(bucket.openUploadStreamWithId(ids[split], filename(split), { metadata: metadata(split) }));
+  return { ids, sinks: { train: sink('train'), validation: sink('validation'), test: sink('test') } };
+}
+
+/**
+ * Removes files and their chunks by id, whether or not the upload got as far as the files
+ * document (a plain delete on both collections; `bucket.delete` refuses a file without one).
+ */
+export async function removeGridFsFiles(db: Database, ids: readonly ObjectId[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.db.collection(`${DATASET_FILES_BUCKET}.chunks`).deleteMany({ files_id: { $in: [...ids] } });
+  await db.db.collection(`${DATASET_FILES_BUCKET}.files`).deleteMany({ _id: { $in: [...ids] } });
+}
+
+export const splitIds = (opened: OpenedSinks): ObjectId[] => SPLITS.map((s) => opened.ids[s]);
