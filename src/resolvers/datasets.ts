@@ -5,6 +5,7 @@ import { IdempotencyKey } from '../services/collector/inputs.js';
 import type { DatasetFilter } from '../services/datasets/dataset-query.js';
 import { ExportDatasetInput } from '../services/datasets/export-input.js';
 import type { ExportProgress } from '../services/datasets/exporter.js';
+import type { Events } from '../services/events.js';
 import { DEFAULT_BASE_MODEL } from '../services/datasets/pipeline.js';
 import { builder } from '../schema/builder.js';
 import {
@@ -38,11 +39,22 @@ const EstimateCostInput = z
     }
   });
 
-/** Ends a progress stream after its last event, so a subscriber's `for await` ends with the export. */
-async function* untilFinished(events: AsyncIterable<ExportProgress>): AsyncGenerator<ExportProgress> {
-  for await (const event of events) {
-    yield event;
-    if (event.phase === 'DONE' || event.phase === 'FAILED') return;
+/**
+ * The progress of one export: first a WAITING event once the listener is registered (so a client
+ * that sends the export after it misses nothing), then the exporter's events up to DONE or FAILED.
+ */
+async function* progressOf(events: Events, key: string): AsyncGenerator<ExportProgress> {
+  const source = events.subscribe('dataset:progress', key)[Symbol.asyncIterator]();
+  // The first pull registers the listener; events published from now on are queued.
+  const first = source.next();
+  try {
+    yield { phase: 'WAITING', samplesRead: 0, samplesTotal: null, kept: 0, datasetId: null, message: null };
+    for (let next = await first; !next.done; next = await source.next()) {
+      yield next.value;
+      if (next.value.phase === 'DONE' || next.value.phase === 'FAILED') return;
+    }
+  } finally {
+    await source.return?.();
   }
 }
 
@@ -120,11 +132,11 @@ builder.subscriptionFields((t) => ({
   datasetExportProgress: t.field({
     type: DatasetExportProgressRef,
     description:
-      'Progress of your own exportDataset call with this idempotencyKey (subscribe before sending it); completes after DONE or FAILED.',
+      'Progress of your own exportDataset call with this idempotencyKey: WAITING first (send the export then), then its phases; completes after DONE or FAILED.',
     authScopes: { analyst: true },
     args: { idempotencyKey: t.arg.string({ required: true }).validate(IdempotencyKey) },
     subscribe: (_root, { idempotencyKey }, ctx) =>
-      untilFinished(ctx.services.events.subscribe('dataset:progress', `${ctx.caller!.keyId}:${idempotencyKey}`)),
+      progressOf(ctx.services.events, `${ctx.caller!.keyId}:${idempotencyKey}`),
     resolve: (progress) => progress,
   }),
 }));

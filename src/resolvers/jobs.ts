@@ -1,8 +1,9 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
-import { badInput } from '../errors.js';
+import { badInput, notFound } from '../errors.js';
 import { CreateFineTuningJobInput, StartFineTuningInput, UploadTrainingFileInput } from '../services/finetuning/inputs.js';
 import type { JobFilter } from '../services/finetuning/queries.js';
 import { builder } from '../schema/builder.js';
+import { Model } from '../schema/model.js';
 import { cursorArg, encodeCursor, globalIdOf } from '../schema/global-id.js';
 import {
   CreateFineTuningJobInputRef,
@@ -108,8 +109,9 @@ builder.subscriptionFields((t) => ({
       return ctx.services.jobs.updates(id);
     },
     resolve: (doc, _args, ctx) => {
-      // The context lives as long as the subscription: loaded models must not go stale.
+      // The context lives as long as the subscription: loaded jobs and models must not go stale.
       FineTuningJob.getDataloader(ctx).clearAll();
+      Model.getDataloader(ctx).clearAll();
       return doc;
     },
   }),
@@ -133,6 +135,6 @@ builder.subscriptionFields((t) => ({
 
 async function ensureJob(jobs: { byIds(ids: string[]): Promise<unknown[]> }, id: string) {
   const [found] = await jobs.byIds([id]);
-  if (!found) throw badInput('id', `no fine-tuning job ${id}`);
+  if (!found) throw notFound('fine-tuning job', id);
 }
 

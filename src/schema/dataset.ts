@@ -21,7 +21,7 @@ export const DatasetStatusEnum = builder.enumType('DatasetStatus', { values: ['B
 export const ExclusionReasonEnum = builder.enumType('ExclusionReason', { values: EXCLUSION_REASONS });
 export const ExportPhaseEnum = builder.enumType('DatasetExportPhase', {
   values: EXPORT_PHASES,
-  description: 'SCANNING: pass 1 reads the samples; WRITING: pass 2 writes the files; FINISHING: storing the dataset; DONE / FAILED: the end.',
+  description: 'WAITING: the subscription listens (send exportDataset now); SCANNING: pass 1 reads the samples; WRITING: pass 2 writes the files; FINISHING: storing the dataset; DONE / FAILED: the end.',
 });
 
 const upperSnake = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();

@@ -35,8 +35,11 @@ describe('price table', () => {
     expect(lookupModel(DEFAULT_PRICE_TABLE, 'gpt-4o-mini').model).toBe('gpt-4o-mini-2024-07-18');
   });
 
-  it('charges fine-tuned inference at the fine-tuned rate and base inference at the base rate', () => {
+  it('charges base gpt-4o-mini inference $0.15 input and $0.60 output per 1M tokens', () => {
     expect(inferencePrice(DEFAULT_PRICE_TABLE, 'gpt-4o-mini-2024-07-18')).toEqual({ inputPer1M: 0.15, outputPer1M: 0.6 });
+  });
+
+  it('charges fine-tuned gpt-4o-mini inference $0.30 input and $1.20 output per 1M tokens', () => {
     expect(inferencePrice(DEFAULT_PRICE_TABLE, 'ft:gpt-4o-mini-2024-07-18:slabstak::x1')).toEqual({ inputPer1M: 0.3, outputPer1M: 1.2 });
   });
 

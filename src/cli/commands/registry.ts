@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { estimateCommand, exportCommand } from './datasets.js';
 import { createCommand, listJobsCommand, statusCommand, uploadCommand, waitCommand } from './jobs.js';
 import { listModelsCommand } from './models.js';
 import { seedCommand } from './seed.js';
@@ -8,6 +9,8 @@ import { statsCommand } from './stats.js';
 export const commands: Command[] = [
   statsCommand,
   seedCommand,
+  exportCommand,
+  estimateCommand,
   uploadCommand,
   createCommand,
   statusCommand,

@@ -2,20 +2,21 @@ import { CardData, type GradingCompany, type Sport } from '../../services/cards/
 import type { ScanInput } from '../../services/prompts/chat-format.js';
 import type { CardModelState } from './card-model.js';
 import { Denoiser, type DenoiserState } from './denoise.js';
-import { argmax, LinearScorer, softmax } from './perceptron.js';
+import { argmax, LinearScorer, softmax, type LinearModel } from './perceptron.js';
 import { scanTokens, TAGS, TAG_INDEX, type ScanToken, type Tag } from './scan-tokens.js';
 import { core, fold, foldDigits, similarity, skeleton, titleCase } from './text.js';
 import {
   candidateSkeletons,
   nameCandidates,
-  nameSpanFeatures,
+  baseVariationFeatures,
   nullVariationFeatures,
+  nameSpanFeatures,
   spanSkeleton,
   variationCandidates,
   variationSpanFeatures,
 } from './span-features.js';
-import { BRANDS, baseFeatures, extractCard } from './base-model.js';
-import { BASE_PARALLELS } from './card-model.js';
+import { BRANDS, extractCard } from './base-model.js';
+import { BASE_PARALLELS, brandWordsOf, COMPANY_CLASSES, NONE, SPORT_CLASSES, variationSkeleton } from './card-model.js';
 import { bagOfWords, previousTagFeatures, scanContext, staticFeatures, type ScanContext } from './token-features.js';
 
 /**
@@ -45,7 +46,14 @@ export interface CardLexicons {
 interface Span {
   tokens: ScanToken[];
   score: number;
+  /** A reading that comes from elsewhere than the tokens (the base model's). */
+  text?: string;
 }
+
+/** Letters OCR engines commonly print as these characters. */
+const LOOK_ALIKE_LETTERS: Readonly<Record<string, readonly string[]>> = {
+  '0': ['o'], '1': ['l', 'i'], '|': ['l', 'i'], '!': ['l', 'i'], '5': ['s'], $: ['s'], '8': ['b'], '6': ['g', 'b'], '3': ['e', 'b'], '4': ['a'], '7': ['t'], '2': ['z'], '9': ['g'], '(': ['c'],
+};
 
 const mostCommon = (row: Record<string, number> | undefined) => (row ? Object.entries(row).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] : undefined);
 
@@ -63,6 +71,50 @@ function vote<T>(candidates: Array<{ value: T; key: string; score: number; tie?:
   return best?.value;
 }
 
+/**
+ * The sport or company ranker read back as one row of class weights per word, so a scan costs
+ * one lookup per word instead of one per word and class. Same scores as classFeatures gives.
+ */
+class ClassScorer {
+  private readonly rows = new Map<string, Float64Array>();
+  private readonly agrees: Record<'true' | 'false', number> = { true: 0, false: 0 };
+
+  constructor(
+    model: LinearModel,
+    private readonly field: string,
+    private readonly classes: readonly string[],
+  ) {
+    const index = new Map(classes.map((c, k) => [c, k]));
+    model.features.forEach((name, k) => {
+      const w = model.weights[k]!;
+      if (!name.startsWith(`${field}:`)) return;
+      const rest = name.slice(field.length + 1);
+      const agree = /^base-agrees=(true|false)$/.exec(rest);
+      if (agree) {
+        this.agrees[agree[1] as 'true' | 'false'] = w;
+        return;
+      }
+      const bar = rest.indexOf('|');
+      const c = index.get(rest.slice(0, bar));
+      if (c === undefined) return;
+      const word = rest.slice(bar + 1);
+      let row = this.rows.get(word);
+      if (!row) this.rows.set(word, (row = new Float64Array(classes.length)));
+      row[c]! += w;
+    });
+  }
+
+  best(bag: readonly string[], base: string): string {
+    const scores = new Float64Array(this.classes.length);
+    for (const w of ['bias', ...bag]) {
+      const row = this.rows.get(w);
+      if (row) for (let c = 0; c < scores.length; c++) scores[c]! += row[c]!;
+    }
+    for (let c = 0; c < scores.length; c++) scores[c]! += this.classes[c] === base ? this.agrees.true : this.agrees.false;
+    return this.classes[argmax(scores)]!;
+  }
+}
+
 export class CardPredictor {
   private readonly tagger: LinearScorer;
   private readonly names: LinearScorer;
@@ -70,13 +122,16 @@ export class CardPredictor {
   private readonly knownVariations: { has(sk: string): boolean; base(sk: string): boolean };
   private readonly brandLexicon: Record<string, Record<string, number>>;
   private readonly firstNames: Set<string>;
-  private readonly sport: LinearScorer;
-  private readonly company: LinearScorer;
+  private readonly nonNames: Set<string>;
+  private readonly brandWords: Set<string>;
+  private readonly sportScorer: ClassScorer;
+  private readonly companyScorer: ClassScorer;
   private readonly vocab: Set<string>;
   private readonly denoiser: Denoiser;
   private readonly suffixes: Set<string>;
   private readonly prefixes: string[];
-  private readonly digitLetters = new Map<string, string>();
+  /** OCR character → the answer letters it was read from, as counted in training. */
+  private readonly confusions = new Map<string, string[]>();
 
   constructor(private readonly state: CardModelState) {
     this.tagger = new LinearScorer(state.tagger);
@@ -88,20 +143,20 @@ export class CardPredictor {
     this.brandLexicon = structuredClone(state.brands);
     for (const brand of BRANDS) (this.brandLexicon[skeleton(brand.replace(/\s+/g, ''))] ??= {})[brand] = 1;
     this.firstNames = new Set(state.firstNames);
-    this.sport = new LinearScorer(state.sport);
-    this.company = new LinearScorer(state.company);
+    this.nonNames = new Set(state.nonNames);
+    this.brandWords = brandWordsOf(Object.values(state.brands).flatMap((row) => Object.keys(row)));
+    this.sportScorer = new ClassScorer(state.classes, 'sport', SPORT_CLASSES);
+    this.companyScorer = new ClassScorer(state.classes, 'company', COMPANY_CLASSES);
     this.vocab = new Set(state.vocab);
     this.denoiser = new Denoiser(state.denoiser);
     this.suffixes = new Set(state.suffixes);
     this.prefixes = Object.keys(state.numberPrefixes).sort((a, b) => b.length - a.length);
-    // Which letter a digit in a word most often stood for, from the learned channel.
-    const best = new Map<string, number>();
-    for (const [op, n] of Object.entries(state.denoiser.channel)) {
-      const m = /^s:(.)>(\d)$/.exec(op);
-      if (m && n > (best.get(m[2]!) ?? 0)) {
-        best.set(m[2]!, n);
-        this.digitLetters.set(m[2]!, m[1]!);
-      }
+    for (const op of Object.keys(state.denoiser.channel)) {
+      const m = /^s:([a-z])>(.)$/.exec(op);
+      if (!m || /[a-z]/.test(m[2]!)) continue;
+      const list = this.confusions.get(m[2]!) ?? [];
+      list.push(m[1]!);
+      this.confusions.set(m[2]!, list);
     }
   }
 
@@ -167,15 +222,44 @@ export class CardPredictor {
     return out;
   }
 
-  /** A name word as the answers would spell it: look-alike digits read as letters, one OCR slip undone, cased. */
+  /**
+   * A name word as the answers would spell it: characters that cannot be in a name (digits,
+   * bars, dollar signs) replaced by the letter the learned character model finds likeliest among
+   * those the OCR channel confuses them with, then cased as the answers case it.
+   */
   private nameWord(raw: string): string {
     const period = raw.endsWith('.');
     let word = core(raw).toLowerCase();
     if (!word) return '';
-    if (/[a-z]/.test(word)) word = word.replace(/\d/g, (d) => this.digitLetters.get(d) ?? d);
+    if (/[a-z]/.test(word)) {
+      for (let i = 0; i < word.length; i++) {
+        const ch = word[i]!;
+        if (/[a-z'.-]/.test(ch)) continue;
+        const options = this.letterOptions(ch);
+        if (options.length === 0) continue;
+        let best = word;
+        let bestScore = -Infinity;
+        for (const letter of options) {
+          const candidate = word.slice(0, i) + letter + word.slice(i + 1);
+          const score = this.denoiser.logProb(candidate.replace(/[^a-z]/g, ''));
+          if (score > bestScore) {
+            bestScore = score;
+            best = candidate;
+          }
+        }
+        word = best;
+      }
+    }
     const cased = this.state.nameCasing[fold(word)];
     if (cased) return cased;
     return titleCase(word) + (period ? '.' : '');
+  }
+
+  /** Letters an OCR'd non-letter most likely stood for: those the channel saw, else the usual look-alike. */
+  private letterOptions(ch: string): string[] {
+    const seen = this.confusions.get(ch) ?? [];
+    const usual = LOOK_ALIKE_LETTERS[ch] ?? [];
+    return [...new Set([...seen, ...usual])];
   }
 
   /** The ranker's best name span, and spans of the same name elsewhere on the scan (the cleanest reading wins). */
@@ -183,7 +267,7 @@ export class CardPredictor {
     const windows = nameCandidates(tokens);
     if (windows.length === 0) return [];
     const skeletons = candidateSkeletons(tokens, windows);
-    const scored = windows.map(([a, b]) => ({ a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons))[0]! }));
+    const scored = windows.map(([a, b]) => ({ a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons, this.nonNames, this.brandWords))[0]! }));
     scored.sort((x, y) => y.score - x.score);
     const best = scored[0]!;
     const bestKey = spanSkeleton(tokens, best.a, best.b);
@@ -200,9 +284,6 @@ export class CardPredictor {
         const after = words.slice(comma + 1);
         const isSuffix = (w: string) => this.suffixes.has(fold(core(w)));
         words = [...after.filter((w) => !isSuffix(w)), ...before, ...after.filter(isSuffix)];
-      } else if (words.length === 2 && this.firstNames.has(fold(core(words[1]!))) && !this.firstNames.has(fold(core(words[0]!)))) {
-        // "BEDARD CONNOR": a label's "LAST, FIRST" that lost its comma.
-        words = [words[1]!, words[0]!];
       }
       const name = words.map((w) => this.nameWord(w)).filter(Boolean).join(' ');
       const letters = name.toLowerCase().replace(/[^a-z]/g, '');
@@ -272,20 +353,25 @@ export class CardPredictor {
   }
 
   /** The variation ranker's answer: its best span (and the same variation read elsewhere), or none. */
-  private variationSpans(tokens: readonly ScanToken[], ctx: ScanContext): Span[] {
+  private variationSpans(tokens: readonly ScanToken[], ctx: ScanContext, base: CardData): Span[] {
     const windows = variationCandidates(tokens);
-    const none = this.variationRanker.scores(nullVariationFeatures(ctx))[0]!;
+    const none = this.variationRanker.scores(nullVariationFeatures(ctx, base.variation !== null))[0]!;
     const scored = windows.map(([a, b]) => ({ a, b, score: this.variationRanker.scores(variationSpanFeatures(tokens, a, b, this.vocab, ctx, this.knownVariations))[0]! }));
     scored.sort((x, y) => y.score - x.score);
     const best = scored[0];
+    if (base.variation) {
+      const fromBase = this.variationRanker.scores(baseVariationFeatures(base.variation, variationSkeleton))[0]!;
+      if (fromBase > none && (!best || fromBase > best.score)) return [{ tokens: [], score: 1, text: base.variation }];
+    }
     if (!best || best.score <= none) return [];
     const bestKey = spanSkeleton(tokens, best.a, best.b);
     return scored
       .filter((c) => c === best || (c.score > best.score - 1 && similarity(spanSkeleton(tokens, c.a, c.b), bestKey) >= 0.75))
-      .map((c) => ({ tokens: tokens.slice(c.a, c.b), score: c.score - none + (tokens[c.a]!.source === 1 ? 1 : 0) }));
+      .map((c) => ({ tokens: tokens.slice(c.a, c.b), score: 1 + c.score - best.score + (tokens[c.a]!.source === 1 ? 1 : 0) }));
   }
 
   private variation(spans: readonly Span[]): string | null {
+    if (spans.length === 1 && spans[0]!.text) return spans[0]!.text;
     const build = (span: Span) =>
       span.tokens
         .map((t) => {
@@ -345,9 +431,9 @@ export class CardPredictor {
     const { tags, probs } = this.tag(tokens);
     const spans = (tag: Tag, gap = 0) => this.spans(tokens, tags, probs, tag, gap);
     const base = extractCard(scan);
-    const bag = [...bagOfWords(tokens), ...baseFeatures(base)];
-    const sport = this.state.sportClasses[argmax(this.sport.scores(bag))] ?? 'OTHER';
-    const company = this.state.companyClasses[argmax(this.company.scores(bag))] ?? 'NONE';
+    const bag = bagOfWords(tokens);
+    const sport = this.sportScorer.best(bag, base.sport);
+    const company = this.companyScorer.best(bag, base.gradingCompany ?? NONE);
     const graded = company !== 'NONE';
     const ctx = scanContext(tokens);
     const card = {
@@ -355,7 +441,7 @@ export class CardPredictor {
       year: this.year(spans('YEAR'), sport),
       brand: this.brand(this.brandSpans(tokens, spans('BRAND')), base.brand),
       cardNumber: this.cardNumber(spans('NUM')),
-      variation: this.variation(this.variationSpans(tokens, ctx)),
+      variation: this.variation(this.variationSpans(tokens, ctx, base)),
       sport: sport as Sport,
       grade: graded ? this.grade(spans('GRADE'), company, base.grade) : null,
       gradingCompany: graded ? (company as GradingCompany) : null,

@@ -1,7 +1,7 @@
-import type { CardData } from '../../services/cards/card.js';
+import { GRADING_COMPANIES, SPORTS, type CardData } from '../../services/cards/card.js';
 import type { ScanInput } from '../../services/prompts/chat-format.js';
 import { alignCard } from './align.js';
-import { baseFeatures, extractCard, PARALLELS } from './base-model.js';
+import { BRANDS, extractCard, PARALLELS } from './base-model.js';
 import type { CardLexicons } from './card-decode.js';
 import { DenoiserBuilder, type DenoiserState } from './denoise.js';
 import { AveragedPerceptron, crossEntropy, argmax, FeatureSpace, packModel, type LinearModel } from './perceptron.js';
@@ -10,8 +10,9 @@ import { core, fold, similarity, skeleton } from './text.js';
 import {
   candidateSkeletons,
   nameCandidates,
-  nameSpanFeatures,
+  baseVariationFeatures,
   nullVariationFeatures,
+  nameSpanFeatures,
   spanSkeleton,
   variationCandidates,
   variationSpanFeatures,
@@ -37,14 +38,14 @@ export interface CardModelState extends CardLexicons {
   names: LinearModel;
   /** First names of training players: a word that opens names. */
   firstNames: string[];
+  /** Words the training scans print often and never as part of a name (teams, positions, label words). */
+  nonNames: string[];
   /** Ranks candidate spans for the variation against "none". */
   variationRanker: LinearModel;
   /** Skeletons of the variations in the answers. */
   knownVariations: string[];
-  sport: LinearModel;
-  sportClasses: string[];
-  company: LinearModel;
-  companyClasses: string[];
+  /** Ranks the sports, and the grading companies ("NONE" for a raw card), for a scan. */
+  classes: LinearModel;
 }
 
 interface Prepared {
@@ -57,12 +58,31 @@ interface Prepared {
   /** Variation candidates; the last one is "no variation". */
   variationCandidates: Int32Array[];
   goldVariation: boolean[];
-  bag: Int32Array;
+  sports: Int32Array[];
   sport: number;
+  companies: Int32Array[];
   company: number;
 }
 
-const NONE = 'NONE';
+export const NONE = 'NONE';
+
+/** Words of brand names: the answers' brands and the brands the base model knows. */
+export function brandWordsOf(brands: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const b of [...brands, ...BRANDS]) for (const w of b.split(/\s+/)) out.add(fold(core(w)));
+  return out;
+}
+export const SPORT_CLASSES: readonly string[] = SPORTS;
+export const COMPANY_CLASSES: readonly string[] = [NONE, ...GRADING_COMPANIES];
+
+/**
+ * Features of one answer class for a scan: the scan's words joined with the class, and whether
+ * the base model reads the same class — a feature all classes share, so the fine-tuned model
+ * keeps the base's knowledge even of classes its training file never showed.
+ */
+export function classFeatures(field: string, value: string, bag: readonly string[], base: string): string[] {
+  return [`${field}:${value}|bias`, `${field}:base-agrees=${value === base}`, ...bag.map((w) => `${field}:${value}|${w}`)];
+}
 
 /** A variation's words as span skeletons are built: look-alikes collapsed, words sorted. */
 export const variationSkeleton = (variation: string) =>
@@ -92,12 +112,12 @@ export class CardTrainer {
   private readonly knownVariations = new Map<string, Set<string>>();
   private readonly spanSpace = new FeatureSpace();
   private readonly firstNames = new Map<string, Set<string>>();
-  private readonly sport: AveragedPerceptron;
-  private readonly company: AveragedPerceptron;
+  private readonly nonNames = new Set<string>();
+  private readonly brandWords: Set<string>;
+  private readonly classes: AveragedPerceptron;
   private readonly vocab: Set<string>;
   private readonly prevIds = new Map<string, Int32Array>();
-  private readonly sportClasses: string[];
-  private readonly companyClasses: string[];
+
   private readonly lexicons: CardLexicons;
   private readonly prepared = new Map<CardExample, Prepared>();
 
@@ -109,8 +129,6 @@ export class CardTrainer {
     const tokenLists = examples.map((e) => scanTokens(e.scan.ocrText, e.scan.imageDescription));
     for (const tokens of tokenLists) for (const w of new Set(tokens.map((t) => t.norm))) df.set(w, (df.get(w) ?? 0) + 1);
     this.vocab = new Set([...df].filter(([, n]) => n >= 3).map(([w]) => w));
-    this.sportClasses = [...new Set(examples.map((e) => e.card.sport))].sort();
-    this.companyClasses = [NONE, ...new Set(examples.map((e) => e.card.gradingCompany).filter((c): c is NonNullable<typeof c> => c !== null))].sort();
     this.tagger = new AveragedPerceptron(TAGS.length, learningRate);
     this.names = new AveragedPerceptron(1, learningRate);
     this.variations = new AveragedPerceptron(1, learningRate);
@@ -127,9 +145,21 @@ export class CardTrainer {
       who.add(e.card.player);
       this.firstNames.set(first, who);
     }
-    this.sport = new AveragedPerceptron(this.sportClasses.length, learningRate);
-    this.company = new AveragedPerceptron(this.companyClasses.length, learningRate);
+    this.classes = new AveragedPerceptron(1, learningRate);
     this.lexicons = learnLexicons(examples, tokenLists);
+    this.brandWords = brandWordsOf(examples.map((e) => e.card.brand));
+    const inNames = new Set<string>();
+    const elsewhere = new Map<string, number>();
+    examples.forEach((e, k) => {
+      const tokens = tokenLists[k]!;
+      const tags = alignCard(tokens, e.card);
+      tokens.forEach((t, i) => {
+        if (t.source !== 0) return;
+        if (tags[i] === 'PLAYER') inNames.add(t.norm);
+        else elsewhere.set(t.norm, (elsewhere.get(t.norm) ?? 0) + 1);
+      });
+    });
+    for (const [w, n] of elsewhere) if (n >= 3 && !inNames.has(w) && /[a-z]/.test(w)) this.nonNames.add(w);
     examples.forEach((e, k) => this.prepare(e, tokenLists[k]!, true, k + 1));
   }
 
@@ -137,9 +167,9 @@ export class CardTrainer {
    * Word dropout: in each training example some common words are treated as rare, so the
    * tagger also learns to read fields from context — as it must for players and sets it never saw.
    */
-  private vocabularyFor(salt: number): Vocabulary {
+  private vocabularyFor(salt: number, percent = WORD_DROPOUT_PERCENT): Vocabulary {
     if (!salt) return this.vocab;
-    return { has: (w: string) => this.vocab.has(w) && hash(`${salt}:${w}`) % 100 >= WORD_DROPOUT_PERCENT };
+    return { has: (w: string) => this.vocab.has(w) && hash(`${salt}:${w}`) % 100 >= percent };
   }
 
   private prepare(example: CardExample, tokens: ScanToken[], grow: boolean, salt = 0): Prepared {
@@ -161,27 +191,39 @@ export class CardTrainer {
       base: (sk: string) => BASE_PARALLELS.has(sk),
     };
     const goldVariation = example.card.variation ? variationSkeleton(example.card.variation) : null;
+    const goldVariationSpans = varSpans.map(([a, b]) => goldVariation !== null && similarity(spanSkeleton(tokens, a, b), goldVariation) >= 0.8);
+    const base = extractCard(example.scan);
     const p: Prepared = {
       tokens,
       gold: tags.map((t) => TAG_INDEX[t]),
       features: tokens.map((_, i) => this.space.ids_(staticFeatures(tokens, i, vocab, ctx), grow)),
-      candidates: spans.map(([a, b]) => this.spanSpace.ids_(nameSpanFeatures(tokens, a, b, vocab, ctx, firstNames as ReadonlySet<string>, skeletons), grow)),
+      candidates: spans.map(([a, b]) => this.spanSpace.ids_(nameSpanFeatures(tokens, a, b, vocab, ctx, firstNames as ReadonlySet<string>, skeletons, this.nonNames, this.brandWords), grow)),
       goldCandidates: spans.map(([a, b]) => {
         for (let i = a; i < b; i++) if (!isPlayer(i)) return false;
         const same = (j: number) => tokens[j] && tokens[j]!.line === tokens[a]!.line && tokens[j]!.source === tokens[a]!.source;
         return !(same(a - 1) && isPlayer(a - 1)) && !(same(b) && isPlayer(b));
       }),
+      // Spans, then the base model's reading (when it has one), then "no variation" last.
       variationCandidates: [
         ...varSpans.map(([a, b]) => this.variationSpace.ids_(variationSpanFeatures(tokens, a, b, vocab, ctx, knownVariations), grow)),
-        this.variationSpace.ids_(nullVariationFeatures(ctx), grow),
+        ...(base.variation ? [this.variationSpace.ids_(baseVariationFeatures(base.variation, variationSkeleton), grow)] : []),
+        this.variationSpace.ids_(nullVariationFeatures(ctx, base.variation !== null), grow),
       ],
+      // "No variation" is the answer when the card has none, or when its text does not show it.
       goldVariation: [
-        ...varSpans.map(([a, b]) => goldVariation !== null && similarity(spanSkeleton(tokens, a, b), goldVariation) >= 0.8),
-        goldVariation === null,
+        ...goldVariationSpans,
+        ...(base.variation ? [goldVariation !== null && variationSkeleton(base.variation) === goldVariation] : []),
+        !goldVariationSpans.some(Boolean) && !(base.variation && goldVariation !== null && variationSkeleton(base.variation) === goldVariation),
       ],
-      bag: this.bagSpace.ids_([...bagOfWords(tokens), ...baseFeatures(extractCard(example.scan))], grow),
-      sport: this.sportClasses.indexOf(example.card.sport),
-      company: this.companyClasses.indexOf(example.card.gradingCompany ?? NONE),
+      ...(() => {
+        const bag = bagOfWords(tokens);
+        return {
+          sports: SPORT_CLASSES.map((c) => this.bagSpace.ids_(classFeatures('sport', c, bag, base.sport), grow)),
+          companies: COMPANY_CLASSES.map((c) => this.bagSpace.ids_(classFeatures('company', c, bag, base.gradingCompany ?? NONE), grow)),
+        };
+      })(),
+      sport: SPORT_CLASSES.indexOf(example.card.sport),
+      company: COMPANY_CLASSES.indexOf(example.card.gradingCompany ?? NONE),
     };
     this.prepared.set(example, p);
     return p;
@@ -226,7 +268,7 @@ export class CardTrainer {
       prev2 = prev;
       prev = TAGS[pred]!;
     }
-    const rank = (model: AveragedPerceptron, candidates: Int32Array[], golds: boolean[]) => {
+    const rank = (model: AveragedPerceptron, candidates: Int32Array[], golds: boolean[], weightOf: (gold: number) => number = () => 1) => {
       if (!golds.some(Boolean)) return;
       const scored = candidates.map((ids) => model.scores(ids)[0]!);
       let bestGold = -1;
@@ -238,9 +280,11 @@ export class CardTrainer {
       });
       loss += crossEntropy(Float64Array.from(scored), bestGold);
       if (rival < 0 || scored[bestGold]! > scored[rival]!) correct++;
-      if (learn && rival >= 0) model.learnRanking(candidates[bestGold]!, candidates[rival]!, scored[bestGold]!, scored[rival]!);
+      if (learn && rival >= 0) model.learnRanking(candidates[bestGold]!, candidates[rival]!, scored[bestGold]!, scored[rival]!, weightOf(bestGold));
     };
-    rank(this.variations, p.variationCandidates, p.goldVariation);
+    // Scans that show a variation are the minority: their updates weigh more, so "none" does not win by habit.
+    const none = p.variationCandidates.length - 1;
+    rank(this.variations, p.variationCandidates, p.goldVariation, (gold) => (gold === none ? 1 : 3));
     if (p.goldCandidates.some(Boolean)) {
       const scored = p.candidates.map((ids) => this.names.scores(ids)[0]!);
       let bestGold = -1;
@@ -254,24 +298,16 @@ export class CardTrainer {
       if (rival < 0 || scored[bestGold]! > scored[rival]!) correct++;
       if (learn && rival >= 0) this.names.learnRanking(p.candidates[bestGold]!, p.candidates[rival]!, scored[bestGold]!, scored[rival]!);
     }
-    const classify = (model: AveragedPerceptron, gold: number) => {
-      if (gold < 0) return;
-      const s = model.scores(p.bag);
-      loss += crossEntropy(s, gold);
-      if (argmax(s) === gold) correct++;
-      if (learn) model.learn(p.bag, gold, s);
-    };
-    classify(this.sport, p.sport);
-    classify(this.company, p.company);
-    return { loss, correct, tokens: p.tokens.length + 2 + (p.goldCandidates.some(Boolean) ? 1 : 0) + (p.goldVariation.some(Boolean) ? 1 : 0) };
+    rank(this.classes, p.sports, SPORT_CLASSES.map((_, k) => k === p.sport));
+    rank(this.classes, p.companies, COMPANY_CLASSES.map((_, k) => k === p.company));
+    return { loss, correct, tokens: p.tokens.length + 4 + (p.goldCandidates.some(Boolean) ? 1 : 0) };
   }
 
   applyBatch(size: number): void {
     this.tagger.applyBatch(size);
     this.names.applyBatch(size);
     this.variations.applyBatch(size);
-    this.sport.applyBatch(size);
-    this.company.applyBatch(size);
+    this.classes.applyBatch(size);
   }
 
   snapshot(): CardModelState {
@@ -281,12 +317,10 @@ export class CardTrainer {
       tagger: packModel(this.space, this.tagger.averaged(this.space.size), TAGS.length),
       names: packModel(this.spanSpace, this.names.averaged(this.spanSpace.size), 1),
       firstNames: [...this.firstNames.keys()].sort(),
+      nonNames: [...this.nonNames].sort(),
       variationRanker: packModel(this.variationSpace, this.variations.averaged(this.variationSpace.size), 1),
       knownVariations: [...this.knownVariations.keys()].sort(),
-      sport: packModel(this.bagSpace, this.sport.averaged(this.bagSpace.size), this.sportClasses.length),
-      sportClasses: this.sportClasses,
-      company: packModel(this.bagSpace, this.company.averaged(this.bagSpace.size), this.companyClasses.length),
-      companyClasses: this.companyClasses,
+      classes: packModel(this.bagSpace, this.classes.averaged(this.bagSpace.size), 1),
     };
   }
 }

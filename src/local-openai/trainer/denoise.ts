@@ -1,11 +1,11 @@
 import { levenshtein } from './text.js';
 
+
 /**
- * A noisy-channel spelling corrector learned from the training answers: a character n-gram
- * language model of the words the answers use (names, brands, variations) and an OCR channel
- * model (which characters get substituted, dropped, doubled or swapped) counted from OCR
- * tokens aligned to their answer words. It corrects words it never saw, because it scores
- * letters in context rather than looking words up.
+ * What the card model learns about characters from the training answers: a character n-gram
+ * language model of the words the answers use (names, brands, variations) and the OCR channel
+ * (which characters get substituted, dropped, doubled or swapped), counted from OCR tokens
+ * aligned to their answer words.
  */
 
 const ORDER = 4;
@@ -17,8 +17,6 @@ export interface DenoiserState {
   grams: Record<string, Record<string, number>>;
   /** Channel: `s:g>o` substitution, `d:g` drop, `i:o` insertion, `w` swap, `n` characters seen. */
   channel: Record<string, number>;
-  /** Known answer words with their counts. */
-  words: Record<string, number>;
 }
 
 /** Edit operations turning `gold` into `ocr` (optimal string alignment backtrace). */
@@ -62,12 +60,11 @@ export function editOps(gold: string, ocr: string): string[] {
 }
 
 export class DenoiserBuilder {
-  private readonly state: DenoiserState = { grams: {}, channel: { n: 0 }, words: {} };
+  private readonly state: DenoiserState = { grams: {}, channel: { n: 0 } };
 
   addWord(word: string): void {
     const w = word.toLowerCase();
     if (!w) return;
-    this.state.words[w] = (this.state.words[w] ?? 0) + 1;
     const padded = BOS.repeat(ORDER - 1) + w + EOS;
     for (let k = ORDER - 1; k < padded.length; k++) {
       const ch = padded[k]!;
@@ -93,15 +90,15 @@ export class DenoiserBuilder {
   }
 }
 
+/**
+ * The character model at inference: how likely a word is as an answer word. The name decoder
+ * uses it to choose between readings of the same name and to decide which letter a digit in a
+ * name stood for. (Correcting single readings of unseen names by model and channel alone was
+ * measured on held-out players and broke more clean words than it fixed, so it is not done.)
+ */
 export class Denoiser {
   private readonly totals = new Map<string, { total: number; types: number }>();
-  private readonly alphabet: string[];
-  private readonly subsFrom = new Map<string, Array<[string, number]>>();
-  private readonly pDrop = new Map<string, number>();
-  private readonly pInsert: number;
-  private readonly pSwap: number;
-  private readonly pClean: number;
-  private readonly cache = new Map<string, string>();
+  private readonly alphabetSize: number;
 
   constructor(private readonly state: DenoiserState) {
     for (const [ctx, row] of Object.entries(state.grams)) {
@@ -109,32 +106,14 @@ export class Denoiser {
       for (const v of Object.values(row)) total += v;
       this.totals.set(ctx, { total, types: Object.keys(row).length });
     }
-    this.alphabet = Object.keys(state.grams[''] ?? {}).filter((c) => c !== EOS);
-    const ch = state.channel;
-    const n = Math.max(1, ch.n ?? 0);
-    let errors = 0;
-    let inserts = 0;
-    for (const [op, count] of Object.entries(ch)) {
-      if (op === 'n') continue;
-      errors += count;
-      if (op.startsWith('s:')) {
-        const [g, o] = op.slice(2).split('>') as [string, string];
-        const list = this.subsFrom.get(o) ?? [];
-        list.push([g, (count + 0.5) / n]);
-        this.subsFrom.set(o, list);
-      } else if (op.startsWith('d:')) this.pDrop.set(op.slice(2), (count + 0.5) / n);
-      else if (op.startsWith('i:')) inserts += count;
-    }
-    this.pInsert = (inserts + 1) / n;
-    this.pSwap = ((ch.w ?? 0) + 0.5) / n;
-    this.pClean = Math.max(0.5, 1 - (errors + 1) / n);
+    this.alphabetSize = Object.keys(state.grams[''] ?? {}).length;
   }
 
   /** log P(word) under the character model (Witten–Bell interpolation down to uniform). */
   logProb(word: string): number {
     const padded = BOS.repeat(ORDER - 1) + word + EOS;
     let lp = 0;
-    const uniform = 1 / (this.alphabet.length + 2);
+    const uniform = 1 / (this.alphabetSize + 2);
     for (let k = ORDER - 1; k < padded.length; k++) {
       const ch = padded[k]!;
       let p = uniform;
@@ -150,59 +129,4 @@ export class Denoiser {
     }
     return lp;
   }
-
-  knows(word: string): boolean {
-    return (this.state.words[word.toLowerCase()] ?? 0) > 0;
-  }
-
-  /**
-   * Candidate readings of an OCR'd word, one OCR slip undone each, with the log-odds of the
-   * slip against the word being read right: substitutions the channel saw, a doubled or stray
-   * character removed, two neighbours swapped back, a dropped character put back.
-   */
-  private candidates(ocr: string): Array<[string, number]> {
-    const out: Array<[string, number]> = [];
-    const clean = Math.log(this.pClean);
-    for (let i = 0; i < ocr.length; i++) {
-      const o = ocr[i]!;
-      for (const [g, p] of this.subsFrom.get(o) ?? []) out.push([ocr.slice(0, i) + g + ocr.slice(i + 1), Math.log(p) - clean]);
-      out.push([ocr.slice(0, i) + ocr.slice(i + 1), Math.log(this.pInsert)]);
-      if (i + 1 < ocr.length && ocr[i + 1] !== o) out.push([ocr.slice(0, i) + ocr[i + 1] + o + ocr.slice(i + 2), Math.log(this.pSwap) - clean]);
-    }
-    const fallback = 0.5 / Math.max(1, this.state.channel.n ?? 1);
-    for (let i = 0; i <= ocr.length; i++) {
-      for (const g of this.alphabet) out.push([ocr.slice(0, i) + g + ocr.slice(i), Math.log(this.pDrop.get(g) ?? fallback) - clean]);
-    }
-    return out;
-  }
-
-  /**
-   * The most likely answer word behind an OCR'd word (lower case in, lower case out): a
-   * candidate replaces the word only when language model and channel together favour it by
-   * more than `threshold` nats (the caller calibrates it on words held out from training).
-   */
-  correct(ocr: string, threshold = this.threshold): string {
-    const key = `${threshold}|${ocr}`;
-    const hit = this.cache.get(key);
-    if (hit !== undefined) return hit;
-    let best = ocr;
-    if (ocr.length >= 2 && !this.knows(ocr)) {
-      const base = this.logProb(ocr);
-      let bestGain = threshold;
-      for (const [cand, channel] of this.candidates(ocr)) {
-        if (!cand) continue;
-        const gain = this.logProb(cand) - base + channel + (this.knows(cand) ? this.knownBonus : 0);
-        if (gain > bestGain) {
-          bestGain = gain;
-          best = cand;
-        }
-      }
-    }
-    if (this.cache.size > 5_000) this.cache.clear();
-    this.cache.set(key, best);
-    return best;
-  }
-
-  threshold = 0;
-  knownBonus = 2;
 }

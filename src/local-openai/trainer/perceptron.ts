@@ -92,7 +92,7 @@ export class AveragedPerceptron {
   }
 
   /** For a one-output model used as a ranker: when gold does not outscore the rival by the margin, step between them. */
-  learnRanking(gold: ArrayLike<number>, rival: ArrayLike<number>, goldScore: number, rivalScore: number): void {
+  learnRanking(gold: ArrayLike<number>, rival: ArrayLike<number>, goldScore: number, rivalScore: number, weight = 1): void {
     if (goldScore - rivalScore >= this.margin) return;
     const queue = (features: ArrayLike<number>, amount: number) => {
       for (let k = 0; k < features.length; k++) {
@@ -102,8 +102,8 @@ export class AveragedPerceptron {
         d[0]! += amount;
       }
     };
-    queue(gold, 1);
-    queue(rival, -1);
+    queue(gold, weight);
+    queue(rival, -weight);
   }
 
   /** Applies the queued updates of a mini-batch, averaged over its size and scaled by the step. */

@@ -80,11 +80,14 @@ function runInline(input: TrainingInput): TrainingRun {
   };
 }
 
-/** The worker entry sits next to this file; under tsx or vitest it is TypeScript and needs tsx's loader. */
+/**
+ * The worker entry sits next to this file; under tsx or vitest it is TypeScript and needs tsx's
+ * loader, resolved from here so the worker starts whatever the current directory is.
+ */
 function workerUrl(): { url: URL; execArgv: string[] } {
   const here = import.meta.url;
   const ts = here.endsWith('.ts');
-  return { url: new URL(ts ? './worker.ts' : './worker.js', here), execArgv: ts ? ['--import', 'tsx'] : [] };
+  return { url: new URL(ts ? './worker.ts' : './worker.js', here), execArgv: ts ? ['--import', import.meta.resolve('tsx')] : [] };
 }
 
 function runInWorker(input: TrainingInput): TrainingRun {

@@ -43,6 +43,8 @@ export function nameSpanFeatures(
   ctx: ScanContext,
   firstNames: ReadonlySet<string>,
   skeletons: ReadonlyMap<string, number>,
+  nonNames: ReadonlySet<string>,
+  brandWords: ReadonlySet<string> = new Set(),
 ): string[] {
   const n = to - from;
   const first = tokens[from]!;
@@ -67,14 +69,19 @@ export function nameSpanFeatures(
   let described = 0;
   let known = 0;
   let commas = 0;
+  let nonName = 0;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
+    if (nonNames.has(t.norm)) nonName++;
     if (ctx.described.has(t.norm)) described++;
     if (vocab.has(t.norm)) known++;
     if (t.text.endsWith(',')) commas++;
     if (i > from && i < to - 1) f.push(`m=${key(t, vocab, '')}`, `ms=${shape(t.text)}`);
   }
-  f.push(`described=${Math.min(described, 2)}`, `known=${Math.min(known, 3)}|${n}`, `commas=${commas}`);
+  let brands = 0;
+  for (let i = from; i < to; i++) if (brandWords.has(tokens[i]!.norm)) brands++;
+  f.push(`described=${Math.min(described, 2)}`, `known=${Math.min(known, 3)}|${n}`, `commas=${commas}`, `nonname=${nonName}|${n}`, `brands=${Math.min(brands, 2)}`);
+  if (before && brandWords.has(before.norm)) f.push('after-brand');
   if (commas && first.text.endsWith(',')) f.push('last-first');
   if (firstNames.has(first.norm)) f.push('first-name-first');
   if (n > 1 && firstNames.has(last.norm)) f.push('first-name-last');
@@ -162,6 +169,12 @@ export function variationSpanFeatures(
   return f;
 }
 
-export function nullVariationFeatures(ctx: ScanContext): string[] {
-  return ['null', `null|lines=${Math.min(ctx.lines, 6)}`];
+/** Features of the "no variation" answer: the scan's shape, and whether the base model found a parallel it knows. */
+export function nullVariationFeatures(ctx: ScanContext, baseFound: boolean): string[] {
+  return ['null', `null|lines=${Math.min(ctx.lines, 6)}`, `null|base-found=${baseFound}`];
+}
+
+/** Features of the base model's own reading of the variation (one of the parallels it knows by name), as a candidate. */
+export function baseVariationFeatures(baseVariation: string, skeletonOf: (v: string) => string): string[] {
+  return ['base', `base=${skeletonOf(baseVariation)}`];
 }

@@ -35,7 +35,8 @@ import { TestKeyStore } from './test-keys.js';
  * The unique index (task, contentHash) settles a race between two equal exports.
  */
 
-export const EXPORT_PHASES = ['SCANNING', 'WRITING', 'FINISHING', 'DONE', 'FAILED'] as const;
+/** WAITING is not the exporter's: it is the first event of a progress subscription (listening; send the export now). */
+export const EXPORT_PHASES = ['WAITING', 'SCANNING', 'WRITING', 'FINISHING', 'DONE', 'FAILED'] as const;
 export type ExportPhase = (typeof EXPORT_PHASES)[number];
 
 export interface ExportProgress {

@@ -1,0 +1,356 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { graphql } from '../../gql/index.js';
+import type { CliDatasetFieldsFragment, CliEstimateCostQuery, Platform, Task, Tone } from '../../gql/graphql.js';
+import { ApiError, unwrap, type ApiClient } from '../client.js';
+import type { Command } from '../command.js';
+import { table, type Output } from '../output.js';
+import { createProgress, type Progress } from '../progress.js';
+
+/** `export` and `estimate`: the seed's export_for_finetuning and estimate, as clients of the API. */
+
+graphql(`
+  fragment CliDatasetFields on Dataset {
+    id
+    name
+    task
+    version
+    contentHash
+    validationFraction
+    testFraction
+    files {
+      split
+      lines
+      bytes
+      sha256
+      downloadUrl
+      tokens {
+        total
+        max
+        mean
+      }
+    }
+    report {
+      samples
+      kept
+      exclusions {
+        reason
+        count
+      }
+      conflicts {
+        groups
+      }
+      warnings {
+        code
+        message
+      }
+    }
+    costEstimate {
+      model
+      estimatedTokens
+      epochs
+      costPer1mTokens
+      estimatedCostUsd
+    }
+  }
+`);
+
+const Export = graphql(`
+  mutation CliExportDataset($input: ExportDatasetInput!) {
+    exportDataset(input: $input) {
+      created
+      dataset {
+        ...CliDatasetFields
+      }
+    }
+  }
+`);
+
+const Progress = graphql(`
+  subscription CliDatasetExportProgress($key: String!) {
+    datasetExportProgress(idempotencyKey: $key) {
+      phase
+      samplesRead
+      samplesTotal
+      kept
+    }
+  }
+`);
+
+const Estimate = graphql(`
+  query CliEstimateCost($input: EstimateCostInput!) {
+    estimateCost(input: $input) {
+      estimate {
+        model
+        estimatedTokens
+        epochs
+        costPer1mTokens
+        estimatedCostUsd
+        exampleCount
+        tokensPerEpoch
+        epochsSource
+      }
+      fileCheck {
+        examples
+        validExamples
+        examplesWithErrors
+        errors {
+          errorClass
+          count
+        }
+        firstErrors {
+          line
+          errors
+        }
+        missingSystem
+        missingUser
+        overTokenLimit
+        minExamples
+        ok
+      }
+    }
+  }
+`);
+
+class UsageError extends Error {}
+
+function numberFlag(value: unknown, flag: string, integer: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (String(value).trim() === '' || !Number.isFinite(n) || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`${flag} must be ${integer ? 'a whole number' : 'a number'}`);
+  }
+  return n;
+}
+
+function enumFlag<T extends string>(value: unknown, allowed: readonly T[], flag: string): T {
+  const upper = String(value).toUpperCase().replace(/-/g, '_');
+  if (!(allowed as readonly string[]).includes(upper)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`);
+  return upper as T;
+}
+
+const listFlag = <T extends string>(value: unknown, allowed: readonly T[], flag: string): T[] | undefined =>
+  value === undefined ? undefined : (value as string[]).flatMap((v) => v.split(',')).map((v) => enumFlag(v, allowed, flag));
+
+const guard =
+  (run: Command['run']): Command['run'] =>
+  async (ctx) => {
+    try {
+      return await run(ctx);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+  };
+
+const TASKS: readonly Task[] = ['CARD_IDENTIFICATION', 'LISTING_GENERATION'];
+const PLATFORMS: readonly Platform[] = ['EBAY', 'MERCARI', 'FACEBOOK_MARKETPLACE', 'WHATNOT'];
+const TONES: readonly Tone[] = ['PROFESSIONAL', 'CASUAL', 'ENTHUSIASTIC'];
+const usd = (x: number) => `$${x.toFixed(x < 1 ? 4 : 2)}`;
+
+/** The seed's estimate fields, one per line. */
+function costLines(e: { model: string; estimatedTokens: number; epochs: number; costPer1mTokens: number; estimatedCostUsd: number }): string[] {
+  return [
+    `  model:              ${e.model}`,
+    `  estimated_tokens:   ${e.estimatedTokens}`,
+    `  epochs:             ${e.epochs}`,
+    `  cost_per_1m_tokens: ${usd(e.costPer1mTokens)}`,
+    `  estimated_cost_usd: ${usd(e.estimatedCostUsd)}`,
+  ];
+}
+
+function describeDataset(d: CliDatasetFieldsFragment, created: boolean): string {
+  const r = d.report;
+  const removed = r ? r.exclusions.filter((e) => e.count > 0).map((e) => `${e.count} ${e.reason.toLowerCase().replace(/_/g, ' ')}`) : [];
+  return [
+    created ? `Exported dataset ${d.name} (version ${d.version})` : `Same content as dataset ${d.name} (version ${d.version}): nothing new was written`,
+    `  id:           ${d.id}`,
+    `  content hash: ${d.contentHash}`,
+    r ? `  samples:      ${r.samples} selected, ${r.kept} kept${removed.length ? `; left out: ${removed.join(', ')}` : ''}` : '',
+    '',
+    table(
+      ['split', 'lines', 'bytes', 'tokens', 'max', 'mean', 'sha256'],
+      d.files.map((f) => [f.split, f.lines, f.bytes, f.tokens.total, f.tokens.max, f.tokens.mean.toFixed(1), f.sha256.slice(0, 16)]),
+    ),
+    ...(r?.warnings.length ? ['', 'Warnings', ...r.warnings.map((w) => `  ${w.code}: ${w.message}`)] : []),
+    '',
+    'Cost Estimate (training file)',
+    ...costLines(d.costEstimate),
+  ]
+    .filter((l, i, all) => l !== '' || all[i - 1] !== '')
+    .join('\n');
+}
+
+/** Shows the export's progress events; resolves when the stream ends. */
+async function follow(events: AsyncIterableIterator<import('graphql').ExecutionResult<import('../../gql/graphql.js').CliDatasetExportProgressSubscription>>, out: Output): Promise<void> {
+  let bar: Progress | null = null;
+  let phase = '';
+  try {
+    for await (const result of events) {
+      const p = unwrap(result).datasetExportProgress;
+      if (p.phase !== phase) {
+        bar?.stop();
+        bar = null;
+        phase = p.phase;
+      }
+      if (p.phase === 'SCANNING') out.info(`reading samples: ${p.samplesRead}`);
+      if (p.phase === 'WRITING' && p.samplesTotal) {
+        bar ??= createProgress('writing', p.samplesTotal, out.json);
+        bar.update(p.samplesRead, { kept: p.kept });
+      }
+      if (p.phase === 'DONE' || p.phase === 'FAILED') return;
+    }
+  } finally {
+    bar?.stop();
+  }
+}
+
+/** The first event (WAITING) of a fresh subscription, or null when it does not come in time. */
+async function waiting<T>(events: AsyncIterableIterator<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  try {
+    const first = await Promise.race([events.next().then((r) => (r.done ? null : r.value)), timeout]);
+    return first;
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Downloads each file into `dir`, checking its sha256 on the way. */
+async function downloadFiles(api: ApiClient, d: CliDatasetFieldsFragment, dir: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const paths: string[] = [];
+  const base = d.name.replace(/[^A-Za-z0-9._-]+/g, '_');
+  for (const file of d.files) {
+    const path = join(dir, `${base}-${file.split.toLowerCase()}.jsonl`);
+    const res = await api.get(file.downloadUrl);
+    if (!res.ok || !res.body) throw new ApiError(`downloading ${file.split} failed: HTTP ${res.status}`, 'UPSTREAM_ERROR');
+    const hash = createHash('sha256');
+    const body = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>);
+    body.on('data', (chunk: Buffer) => hash.update(chunk));
+    await pipeline(body, createWriteStream(path));
+    const sha256 = hash.digest('hex');
+    if (sha256 !== file.sha256) throw new ApiError(`${path}: sha256 ${sha256} does not match the dataset's ${file.sha256}`, 'UPSTREAM_ERROR');
+    paths.push(path);
+  }
+  return paths;
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'export training samples as a dataset version (train / validation / test JSONL), with progress',
+  usage:
+    'export --task CARD_IDENTIFICATION|LISTING_GENERATION [--min-confidence 0.8] [--validation 0.15] [--test 0.1] [--seed N] [--name X] ' +
+    '[--model M] [--max-tokens N] [--platform P]… [--tone T]… [--out DIR] [--idempotency-key K] [--json]',
+  options: {
+    task: { type: 'string' },
+    'min-confidence': { type: 'string' },
+    validation: { type: 'string' },
+    test: { type: 'string' },
+    seed: { type: 'string' },
+    name: { type: 'string' },
+    model: { type: 'string' },
+    'max-tokens': { type: 'string' },
+    platform: { type: 'string', multiple: true },
+    tone: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    'idempotency-key': { type: 'string' },
+  },
+  run: guard(async ({ options, api, out }) => {
+    if (options.task === undefined) throw new UsageError(`--task is required\nusage: slabtune ${exportCommand.usage}`);
+    const key = (options['idempotency-key'] as string | undefined) ?? `cli-export-${randomUUID()}`;
+    const input = {
+      task: enumFlag(options.task, TASKS, '--task'),
+      minConfidence: numberFlag(options['min-confidence'], '--min-confidence', false),
+      validationFraction: numberFlag(options.validation, '--validation', false),
+      testFraction: numberFlag(options.test, '--test', false),
+      seed: numberFlag(options.seed, '--seed', true),
+      name: options.name as string | undefined,
+      baseModel: options.model as string | undefined,
+      maxTokensPerExample: numberFlag(options['max-tokens'], '--max-tokens', true),
+      platforms: listFlag(options.platform, PLATFORMS, '--platform'),
+      tones: listFlag(options.tone, TONES, '--tone'),
+      idempotencyKey: key,
+    };
+    // Subscribe first: the WAITING event says the API listens, so no progress event is missed.
+    const events = api.subscribe(Progress, { key });
+    const listening = (await waiting(events, 5_000)) !== null;
+    const shown = listening ? follow(events, out).catch(() => undefined) : Promise.resolve();
+    let result;
+    try {
+      result = (await api.request(Export, { input })).exportDataset;
+    } finally {
+      // DONE / FAILED is published before the answer; a replayed idempotent answer has no events at all.
+      await Promise.race([shown, new Promise((r) => setTimeout(r, 2_000).unref())]);
+      await events.return?.();
+    }
+    const paths = options.out ? await downloadFiles(api, result.dataset, options.out as string) : [];
+    out.result({ ...result, files: paths }, (r) =>
+      [describeDataset(r.dataset, r.created), ...(paths.length ? ['', 'Downloaded (sha256 checked)', ...paths.map((p) => `  ${p}`)] : [])].join('\n'),
+    );
+  }),
+};
+
+function describeEstimate(r: CliEstimateCostQuery['estimateCost'], path: string): string {
+  const c = r.fileCheck;
+  const lines: string[] = [];
+  if (c) {
+    const errors = c.errors.filter((e) => e.count > 0);
+    lines.push(
+      `${path}: ${c.examples} examples, ${c.validExamples} valid`,
+      ...(errors.length
+        ? [
+            'Format errors (examples per class):',
+            ...errors.map((e) => `  ${e.errorClass.toLowerCase()}: ${e.count}`),
+            `First erroneous lines: ${c.firstErrors.map((e) => `${e.line} (${e.errors.map((x) => x.toLowerCase()).join(', ')})`).join('; ')}`,
+          ]
+        : ['No format errors found']),
+      ...(c.missingSystem ? [`Warning: ${c.missingSystem} examples without a system message`] : []),
+      ...(c.missingUser ? [`Warning: ${c.missingUser} examples without a user message`] : []),
+      ...(c.overTokenLimit ? [`Warning: ${c.overTokenLimit} examples over the token limit (truncated in training)`] : []),
+      ...(c.validExamples < c.minExamples ? [`Warning: OpenAI needs at least ${c.minExamples} valid examples`] : []),
+      '',
+    );
+  }
+  lines.push(...(r.estimate ? ['Cost Estimate:', ...costLines(r.estimate)] : ['No valid example: nothing to estimate']));
+  return lines.join('\n');
+}
+
+export const estimateCommand: Command = {
+  name: 'estimate',
+  summary: 'check a training JSONL file (format, tokens) and estimate the cost of fine-tuning on it',
+  usage: 'estimate <file.jsonl> [--model M] [--epochs N] [--json]  |  estimate --dataset ID | --file-id ID [--model M] [--epochs N]',
+  options: {
+    model: { type: 'string' },
+    epochs: { type: 'string' },
+    dataset: { type: 'string' },
+    'file-id': { type: 'string' },
+  },
+  run: guard(async ({ args, options, api, out }) => {
+    const [path] = args;
+    const sources = [path, options.dataset, options['file-id']].filter((v) => v !== undefined);
+    if (sources.length !== 1) throw new UsageError(`give one file, --dataset or --file-id\nusage: slabtune ${estimateCommand.usage}`);
+    const common = { baseModel: options.model as string | undefined, epochs: numberFlag(options.epochs, '--epochs', true) };
+    let jsonl: string | undefined;
+    if (path) {
+      const size = (await stat(path)).size;
+      if (size > 1_500_000) {
+        throw new UsageError(`${path} is ${size} bytes; estimate sends at most 1,500,000 inline. Upload it (slabtune upload) and use --file-id.`);
+      }
+      jsonl = await readFile(path, 'utf8');
+    }
+    const { estimateCost } = await api.request(Estimate, {
+      input: { ...common, jsonl, datasetId: options.dataset as string | undefined, trainingFileId: options['file-id'] as string | undefined },
+    });
+    out.result(estimateCost, (r) => describeEstimate(r, path ?? String(options.dataset ?? options['file-id'])));
+    return estimateCost.fileCheck && estimateCost.fileCheck.examplesWithErrors > 0 ? 1 : 0;
+  }),
+};
