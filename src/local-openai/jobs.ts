@@ -18,7 +18,7 @@ import { defaultEpochs, validateTrainingFile, type ValidationReport } from './va
  * when the provider stopped starts over (training is deterministic) when it starts again.
  */
 
-export type JobStatus = 'validating_files' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type JobStatus = 'validating_files' | 'queued' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
 const TERMINAL: ReadonlySet<JobStatus> = new Set(['succeeded', 'failed', 'cancelled']);
 
 type HyperparameterValues = { n_epochs: number | 'auto'; batch_size: number | 'auto'; learning_rate_multiplier: number | 'auto' };
@@ -194,10 +194,33 @@ export class JobService {
     return record.job;
   }
 
-  /** Starts over every job the last run of the provider left unfinished. */
+  /** Pauses a job that has not finished; resuming it trains again from the start (training is deterministic). */
+  pause(id: string): FineTuningJob {
+    const record = this.record(id);
+    if (TERMINAL.has(record.job.status) || record.job.status === 'paused') {
+      throw invalidRequest(`Job ${id} cannot be paused: its status is ${record.job.status}.`, 'fine_tuning_job_id', 'job_not_pausable');
+    }
+    this.stop(id);
+    this.update(record, { status: 'paused', estimated_finish: null });
+    this.event(id, 'info', 'Fine-tuning job paused');
+    return record.job;
+  }
+
+  resume(id: string): FineTuningJob {
+    const record = this.record(id);
+    if (record.job.status !== 'paused') {
+      throw invalidRequest(`Job ${id} cannot be resumed: its status is ${record.job.status}.`, 'fine_tuning_job_id', 'job_not_resumable');
+    }
+    this.update(record, { status: 'validating_files', trained_tokens: null });
+    this.event(id, 'info', 'Fine-tuning job resumed; training starts over from file validation');
+    this.launch(record);
+    return record.job;
+  }
+
+  /** Starts over every job the last run of the provider left unfinished (paused ones stay paused). */
   resumeInterrupted(): void {
     for (const record of this.records.all()) {
-      if (TERMINAL.has(record.job.status)) continue;
+      if (TERMINAL.has(record.job.status) || record.job.status === 'paused') continue;
       this.event(record.id, 'warn', `The provider restarted while the job was ${record.job.status}; it starts over from file validation.`);
       this.update(record, { status: 'validating_files', trained_tokens: null, estimated_finish: null });
       this.launch(record);

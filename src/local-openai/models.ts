@@ -31,6 +31,9 @@ export const BASE_MODELS: readonly BaseModelInfo[] = [
   { id: 'gpt-4o', created: 1715367049, shutdown_date: null, fineTunable: false },
 ];
 
+/** Fine-tuned models kept loaded in memory at once. */
+const CACHED_MODELS = 16;
+
 export interface ModelObject {
   id: string;
   object: 'model';
@@ -114,12 +117,18 @@ export class ModelRegistry {
   predictor(id: string): Predictor {
     if (this.baseInfo(id)) return this.base;
     const cached = this.cache.get(id);
-    if (cached) return cached;
+    if (cached) {
+      this.cache.delete(id);
+      this.cache.set(id, cached);
+      return cached;
+    }
     const record = this.records.get(id);
     if (!record) throw modelNotFound(id);
     const json = this.weights.read(record.weights);
     if (!json) throw new OpenAIHttpError(500, `The weights of ${id} are missing from the provider's data directory.`, 'server_error');
     const predictor = loadFineTunedModel(json.toString('utf8'), this.base);
+    // Keep the most recently used models loaded; Map iteration order is insertion order.
+    if (this.cache.size >= CACHED_MODELS) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(id, predictor);
     return predictor;
   }

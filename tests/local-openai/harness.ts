@@ -18,21 +18,22 @@ export const FAST: Partial<LocalOpenAIOptions> = { timing: { validateMs: 0, queu
 
 export async function startHarness(options: Partial<LocalOpenAIOptions> = {}, client: ConstructorParameters<typeof OpenAI>[0] = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'local-openai-'));
+  const clientFor = (provider: LocalOpenAI) => new OpenAI({ apiKey: 'sk-test', baseURL: provider.baseURL, maxRetries: 0, ...client });
+  const provider = await startLocalOpenAI({ ...FAST, ...options, dataDir });
   const harness: Harness = {
-    provider: await startLocalOpenAI({ ...FAST, ...options, dataDir }),
-    client: undefined as unknown as OpenAI,
+    provider,
+    client: clientFor(provider),
     dataDir,
     async restart(next = {}) {
       await harness.provider.close();
       harness.provider = await startLocalOpenAI({ ...FAST, ...options, ...next, dataDir });
-      harness.client = new OpenAI({ apiKey: 'sk-test', baseURL: harness.provider.baseURL, maxRetries: 0, ...client });
+      harness.client = clientFor(harness.provider);
     },
     async close() {
       await harness.provider.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  harness.client = new OpenAI({ apiKey: 'sk-test', baseURL: harness.provider.baseURL, maxRetries: 0, ...client });
   return harness;
 }
 

@@ -170,4 +170,23 @@ describe('fine-tuning jobs', () => {
     const again = await h.client.fineTuning.jobs.cancel(job.id).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(BadRequestError);
   });
+
+  it('pauses a running job and resumes it to success', async () => {
+    await h.restart({ timing: { validateMs: 0, queueMs: 0, minStepMs: 20 } });
+    const file = await upload(h.client, jsonl(examples(30)));
+    const job = await h.client.fineTuning.jobs.create({ model: BASE, training_file: file.id, hyperparameters: { n_epochs: 4 } });
+    for (let status = job.status; status !== 'running'; ) {
+      await new Promise((r) => setTimeout(r, 10));
+      status = (await h.client.fineTuning.jobs.retrieve(job.id)).status;
+    }
+    expect((await h.client.fineTuning.jobs.pause(job.id)).status).toBe('paused');
+    await new Promise((r) => setTimeout(r, 60));
+    expect((await h.client.fineTuning.jobs.retrieve(job.id)).status).toBe('paused');
+    await expect(h.client.fineTuning.jobs.pause(job.id)).rejects.toBeInstanceOf(BadRequestError);
+    expect((await h.client.fineTuning.jobs.resume(job.id)).status).toBe('validating_files');
+    await h.restart();
+    const done = await waitForJob(h.client, job.id);
+    expect(done.status).toBe('succeeded');
+    await expect(h.client.fineTuning.jobs.resume(job.id)).rejects.toBeInstanceOf(BadRequestError);
+  });
 });

@@ -141,6 +141,8 @@ export function buildApp(services: AppServices): Hono {
   );
   app.get('/v1/fine_tuning/jobs/:id', (c) => c.json(jobs.get(c.req.param('id'))));
   app.post('/v1/fine_tuning/jobs/:id/cancel', (c) => c.json(jobs.cancel(c.req.param('id'))));
+  app.post('/v1/fine_tuning/jobs/:id/pause', (c) => c.json(jobs.pause(c.req.param('id'))));
+  app.post('/v1/fine_tuning/jobs/:id/resume', (c) => c.json(jobs.resume(c.req.param('id'))));
   app.get('/v1/fine_tuning/jobs/:id/events', (c) => c.json(jobs.events(c.req.param('id'), { after: c.req.query('after'), limit: c.req.query('limit') })));
   app.get('/v1/fine_tuning/jobs/:id/checkpoints', (c) =>
     c.json(jobs.checkpoints(c.req.param('id'), { after: c.req.query('after'), limit: c.req.query('limit') })),

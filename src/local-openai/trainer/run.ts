@@ -125,5 +125,11 @@ function runInWorker(input: TrainingInput): TrainingRun {
 }
 
 export function startTraining(input: TrainingInput, mode: 'worker' | 'inline'): TrainingRun {
-  return mode === 'worker' ? runInWorker(input) : runInline(input);
+  if (mode === 'inline') return runInline(input);
+  try {
+    return runInWorker(input);
+  } catch {
+    // No worker entry next to this module (e.g. bundled): train on the main thread in slices.
+    return runInline(input);
+  }
 }
