@@ -11,7 +11,9 @@ import {
   type LossPointDoc,
 } from '../db/documents.js';
 import { badInput } from '../errors.js';
+import type { FileCheckReport } from '../services/datasets/format-check.js';
 import { builder } from './builder.js';
+import { Dataset, FileCheckRef } from './dataset.js';
 import { Model } from './model.js';
 import { TaskEnum } from './sample.js';
 
@@ -128,6 +130,7 @@ FineTuningJob.implement({
       description: 'The Dataset trained on; null for a bring-your-own file.',
       resolve: (j) => (j.datasetId ? encodeGlobalID('Dataset', j.datasetId) : null),
     }),
+    dataset: t.field({ type: Dataset, nullable: true, description: 'The Dataset trained on (lineage dataset → job → model).', resolve: (j) => j.datasetId }),
     baseModel: t.exposeString('baseModel'),
     suffix: t.exposeString('suffix', { nullable: true }),
     seed: t.exposeInt('seed', { nullable: true }),
@@ -226,7 +229,7 @@ export const JobFilterRef = builder.inputType('FineTuningJobFilter', {
 });
 
 export const TrainingFileRef = builder
-  .objectRef<{ providerFileId: string; filename: string; bytes: number; lines: number; tokens: number; sha256: string; reused: boolean; report: unknown }>(
+  .objectRef<{ providerFileId: string; filename: string; bytes: number; lines: number; tokens: number; sha256: string; reused: boolean; report: FileCheckReport }>(
     'TrainingFile',
   )
   .implement({
@@ -239,6 +242,6 @@ export const TrainingFileRef = builder
       tokens: t.exposeInt('tokens'),
       sha256: t.exposeString('sha256'),
       reused: t.exposeBoolean('reused', { description: 'True when the same content was already uploaded: nothing was sent again.' }),
-      report: t.expose('report', { type: 'JSON', description: 'The format check (cookbook error classes, token statistics).' }),
+      report: t.field({ type: FileCheckRef, description: 'The format check (cookbook error classes, token statistics).', resolve: (f) => f.report }),
     }),
   });

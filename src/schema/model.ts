@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { MODEL_STAGES, type ModelDoc } from '../db/documents.js';
 import { builder } from './builder.js';
+import { Dataset } from './dataset.js';
 import { FineTuningJob } from './job.js';
 import { TaskEnum } from './sample.js';
 
@@ -25,6 +26,7 @@ Model.implement({
       description: 'The Dataset it was trained on (null for a base model or a bring-your-own file).',
       resolve: (m) => (m.datasetId ? encodeGlobalID('Dataset', m.datasetId) : null),
     }),
+    dataset: t.field({ type: Dataset, nullable: true, description: 'The Dataset it was trained on.', resolve: (m) => m.datasetId }),
     trainedTokens: t.exposeInt('trainedTokens', { nullable: true, description: 'Billed training tokens.' }),
     costUsd: t.exposeFloat('costUsd', { nullable: true, description: 'Actual training cost: trained tokens × the price table.' }),
     shutdownDate: t.exposeString('shutdownDate', { nullable: true, description: 'YYYY-MM-DD when the provider retires it.' }),

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../src/gql/index.js';
 import { codes, startTestApp, wsSubscribe, type TestApp } from '../harness.js';
-import { allEvents, createDataset, FAST_WATCH, JobState, rawId, StartJob, waitForJob } from './helpers.js';
+import { allEvents, createDataset, FAST_WATCH, JobState, rawId, startStandaloneProvider, StartJob, waitForJob, type StandaloneProvider } from './helpers.js';
 
 /** Cancel, who may do what, bring-your-own files, and the provider webhook. */
 
@@ -72,14 +72,20 @@ function signedWebhook(body: string, secret = WEBHOOK_SECRET) {
 }
 
 describe('fine-tuning over the API', () => {
+  let p: StandaloneProvider;
   let t: TestApp;
   let datasetId: string;
   let cancelledId: string;
   beforeAll(async () => {
-    t = await startTestApp({ ...FAST_WATCH, OPENAI_WEBHOOK_SECRET: WEBHOOK_SECRET });
+    // Paced so that a job runs for a couple of seconds: long enough to cancel it mid-run.
+    p = await startStandaloneProvider({ timing: { validateMs: 100, queueMs: 100, minStepMs: 60 } });
+    t = await startTestApp({ ...FAST_WATCH, ...p.env, OPENAI_WEBHOOK_SECRET: WEBHOOK_SECRET });
     datasetId = (await createDataset(t.app.db, 60)).globalId;
   });
-  afterAll(() => t?.stop());
+  afterAll(async () => {
+    await t?.stop();
+    await p?.close();
+  });
 
   it('cancels a running job: CANCELLED, the provider says so in its events, and no model is registered', async () => {
     const started = await t.exec(StartJob, { input: { datasetId, nEpochs: 8 } });
@@ -158,7 +164,7 @@ describe('fine-tuning over the API', () => {
   });
 
   it("keeps the provider's error code, message and param when a job fails", async () => {
-    t.app.localOpenAI!.setFaults({ jobScript: ['fail_validation'] });
+    p.provider.setFaults({ jobScript: ['fail_validation'] });
     const started = await t.exec(StartJob, { input: { datasetId, nEpochs: 1, idempotencyKey: 'fails-at-validation-1' } });
     const job = await waitForJob(t, started.data!.startFineTuning.id);
     expect(job.status).toBe('FAILED');

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../src/gql/index.js';
 import { codes, startTestApp, wsSubscribe, type TestApp } from '../harness.js';
-import { allEvents, createDataset, FAST_WATCH, gaplessAndUnique, StartJob, waitForJob } from './helpers.js';
+import { allEvents, collectAndExport, FAST_WATCH, gaplessAndUnique, StartJob } from './helpers.js';
 
 /**
- * End to end on the in-process local provider, through the SDK: dataset → startFineTuning → a
- * graphql-ws client follows the job live → it succeeds → a CANDIDATE model with lineage.
+ * End to end on the in-process local provider, through the SDK: generated samples → exportDataset
+ * → startFineTuning → a graphql-ws client follows the job live → it succeeds → a CANDIDATE model
+ * with lineage.
  */
 
 const JobUpdated = graphql(`
@@ -64,8 +65,15 @@ const JobResult = graphql(`
         step
         trainLoss
       }
+      dataset {
+        id
+        status
+      }
       model {
         id
+        dataset {
+          id
+        }
       }
     }
   }
@@ -114,7 +122,7 @@ describe('a fine-tuning job, end to end', () => {
 
   beforeAll(async () => {
     t = await startTestApp(FAST_WATCH);
-    datasetId = (await createDataset(t.app.db, 60)).globalId;
+    datasetId = await collectAndExport(t);
     const started = await t.exec(StartJob, { input: { datasetId, suffix: 'card-id', nEpochs: 2, idempotencyKey: 'e2e-start-0001' } });
     expect(started.errors).toBeUndefined();
     jobId = started.data!.startFineTuning.id;
@@ -205,7 +213,8 @@ describe('a fine-tuning job, end to end', () => {
       job: { id: jobId },
     });
     expect(job.datasetId).toBe(datasetId);
-    expect(job.model?.id).toBe(model.id);
+    expect(job.dataset).toEqual({ id: datasetId, status: 'READY' });
+    expect(job.model).toEqual({ id: model.id, dataset: { id: datasetId } });
   });
 
   it('records the base model it trained from, with its shutdown date', async () => {

@@ -222,3 +222,41 @@ export async function startWithRetries(t: TestApp, input: { datasetId: string; n
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+const CollectScan = graphql(`
+  mutation TestJobsConfirmScan($input: ConfirmScanInput!) {
+    confirmScan(input: $input) {
+      duplicate
+    }
+  }
+`);
+
+const ExportDataset = graphql(`
+  mutation TestJobsExportDataset($input: ExportDatasetInput!) {
+    exportDataset(input: $input) {
+      created
+      dataset {
+        id
+        status
+        files {
+          split
+          lines
+        }
+      }
+    }
+  }
+`);
+
+/** The real path: generated scans collected through confirmScan, then exportDataset. Returns the Dataset id. */
+export async function collectAndExport(t: TestApp, n = 80, seed = 5): Promise<string> {
+  const scans = createGenerator({ seed, noise: 0.2 }).scans(n);
+  for (const s of scans) {
+    const res = await t.exec(CollectScan, {
+      input: { ocrText: s.ocrText, imageDescription: s.imageDescription, card: s.card, confidence: Math.max(s.confidence, 0.9), userId: s.userId },
+    });
+    if (res.errors) throw new Error(`confirmScan failed: ${JSON.stringify(res.errors)}`);
+  }
+  const res = await t.exec(ExportDataset, { input: { task: 'CARD_IDENTIFICATION', idempotencyKey: `jobs-export-${seed}-0001` } });
+  if (!res.data) throw new Error(`exportDataset failed: ${JSON.stringify(res.errors)}`);
+  return res.data.exportDataset.dataset.id;
+}

@@ -5,7 +5,9 @@ import type { CliJobFieldsFragment } from '../../gql/graphql.js';
 import { unwrap } from '../client.js';
 import type { Command } from '../command.js';
 import { table } from '../output.js';
+import { numberOption, oneOf, usageGuard, UsageError } from '../options.js';
 import { createProgress, type Progress } from '../progress.js';
+import { JOB_STATUSES, TASKS } from '../../db/documents.js';
 
 /** `upload`, `create`, `status`, `wait`, `list-jobs`: the seed's finetuning_manager.py, as a client of the API. */
 
@@ -114,37 +116,6 @@ const ListJobs = graphql(`
     }
   }
 `);
-
-const TASKS = ['CARD_IDENTIFICATION', 'LISTING_GENERATION'] as const;
-const STATUSES = ['CREATING', 'VALIDATING_FILES', 'QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'UNKNOWN'] as const;
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string): T | undefined {
-  if (value === undefined) return undefined;
-  const upper = String(value).toUpperCase().replace(/-/g, '_');
-  if (!(allowed as readonly string[]).includes(upper)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`);
-  return upper as T;
-}
-
-function numberOption(value: unknown, flag: string, integer: boolean): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) throw new UsageError(`${flag} must be ${integer ? 'a whole number' : 'a number'}`);
-  return n;
-}
-
-class UsageError extends Error {}
-
-const usageGuard =
-  (run: Command['run']): Command['run'] =>
-  async (ctx) => {
-    try {
-      return await run(ctx);
-    } catch (err) {
-      if (!(err instanceof UsageError)) throw err;
-      process.stderr.write(`${err.message}\n`);
-      return 2;
-    }
-  };
 
 export function describeJob(j: CliJobFieldsFragment): string {
   const lines = [
@@ -302,7 +273,7 @@ export const listJobsCommand: Command = {
   run: usageGuard(async ({ options, api, out }) => {
     const { jobs } = await api.request(ListJobs, {
       first: numberOption(options.limit, '--limit', true),
-      filter: { status: oneOf(options.status, STATUSES, '--status'), task: oneOf(options.task, TASKS, '--task') },
+      filter: { status: oneOf(options.status, JOB_STATUSES, '--status'), task: oneOf(options.task, TASKS, '--task') },
     });
     const nodes = jobs.edges.map((e) => e.node);
     out.result(out.json ? { totalCount: jobs.totalCount, jobs: nodes } : nodes, () =>

@@ -1,5 +1,7 @@
 import { graphql } from '../../gql/index.js';
 import type { Command } from '../command.js';
+import { MODEL_STAGES, TASKS } from '../../db/documents.js';
+import { numberOption, oneOf, usageGuard } from '../options.js';
 import { table } from '../output.js';
 
 const ListModels = graphql(`
@@ -26,28 +28,15 @@ const ListModels = graphql(`
   }
 `);
 
-const TASKS = ['CARD_IDENTIFICATION', 'LISTING_GENERATION'] as const;
-const STAGES = ['BASE', 'CANDIDATE', 'PRODUCTION', 'ARCHIVED'] as const;
-
-function pick<T extends string>(value: unknown, allowed: readonly T[]): T | undefined | null {
-  if (value === undefined) return undefined;
-  const upper = String(value).toUpperCase().replace(/-/g, '_');
-  return (allowed as readonly string[]).includes(upper) ? (upper as T) : null;
-}
-
 export const listModelsCommand: Command = {
   name: 'list-models',
   summary: 'list base and fine-tuned models, newest first',
   usage: 'list-models [--task T] [--stage S] [--limit N] [--json]',
   options: { task: { type: 'string' }, stage: { type: 'string' }, limit: { type: 'string', default: '20' } },
-  async run({ options, api, out }) {
-    const task = pick(options.task, TASKS);
-    const stage = pick(options.stage, STAGES);
-    const first = Number(options.limit);
-    if (task === null || stage === null || !Number.isInteger(first)) {
-      process.stderr.write(`usage: slabtune ${listModelsCommand.usage}\n  tasks: ${TASKS.join(', ')}; stages: ${STAGES.join(', ')}\n`);
-      return 2;
-    }
+  run: usageGuard(async ({ options, api, out }) => {
+    const task = oneOf(options.task, TASKS, '--task');
+    const stage = oneOf(options.stage, MODEL_STAGES, '--stage');
+    const first = numberOption(options.limit, '--limit', true);
     const { models } = await api.request(ListModels, { first, filter: { task, stage } });
     const nodes = models.edges.map((e) => e.node);
     out.result(out.json ? { totalCount: models.totalCount, models: nodes } : nodes, () =>
@@ -59,5 +48,5 @@ export const listModelsCommand: Command = {
         ),
       ].join('\n'),
     );
-  },
+  }),
 };
