@@ -4,8 +4,11 @@ import type {
   DatasetDoc,
   FineTuningJobDoc,
   IdempotencyDoc,
+  JobCancelRequestDoc,
   JobCheckpointDoc,
   JobEventDoc,
+  JobLeaseDoc,
+  JobPollRequestDoc,
   ModelDoc,
   SampleDoc,
   TestSplitKeyDoc,
@@ -26,6 +29,9 @@ export interface Database {
   jobs: Collection<FineTuningJobDoc>;
   jobEvents: Collection<JobEventDoc>;
   jobCheckpoints: Collection<JobCheckpointDoc>;
+  jobLeases: Collection<JobLeaseDoc>;
+  jobCancelRequests: Collection<JobCancelRequestDoc>;
+  jobPollRequests: Collection<JobPollRequestDoc>;
   models: Collection<ModelDoc>;
   trainingFiles: Collection<TrainingFileDoc>;
   testSplitKeys: Collection<TestSplitKeyDoc>;
@@ -53,6 +59,9 @@ export async function connectDatabase(uri: string, dbName: string): Promise<Data
     jobs: db.collection<FineTuningJobDoc>('jobs'),
     jobEvents: db.collection<JobEventDoc>('jobEvents'),
     jobCheckpoints: db.collection<JobCheckpointDoc>('jobCheckpoints'),
+    jobLeases: db.collection<JobLeaseDoc>('jobLeases'),
+    jobCancelRequests: db.collection<JobCancelRequestDoc>('jobCancelRequests'),
+    jobPollRequests: db.collection<JobPollRequestDoc>('jobPollRequests'),
     models: db.collection<ModelDoc>('models'),
     trainingFiles: db.collection<TrainingFileDoc>('trainingFiles'),
     testSplitKeys: db.collection<TestSplitKeyDoc>('testSplitKeys'),

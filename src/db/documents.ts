@@ -237,9 +237,7 @@ export interface FineTuningJobDoc {
   eventCount: number;
   /** Bumped by every change, so subscribers can tell a new state from one already sent. */
   version: number;
-  /** The watcher lease: one owner until leaseUntil; every write of the holder carries its fence. */
-  leaseOwner: string | null;
-  leaseUntil: Date;
+  /** The lease term of the watcher that wrote it last (see JobLeaseDoc): a holder of an older term may not write. */
   fence: number;
   nextPollAt: Date;
   pollFailures: number;
@@ -275,6 +273,33 @@ export interface JobEventDoc {
   /** The watcher instance that imported it, and its lease fence then. */
   importedBy: string;
   fence: number;
+}
+
+/**
+ * One term of a job's watcher lease: `_id` is `<jobId>:<term>`. A new term is taken by inserting
+ * the next one, which the unique `_id` grants to exactly one instance (an insert is atomic on
+ * FerretDB, a conditional update is not); only the owner writes its term afterwards (renewals).
+ */
+export interface JobLeaseDoc {
+  _id: string;
+  jobId: string;
+  term: number;
+  owner: string;
+  until: Date;
+}
+
+/** A cancel asked for through the API, until the job's watcher carries it out. `_id` is the job id. */
+export interface JobCancelRequestDoc {
+  _id: string;
+  requestedBy: string;
+  requestedAt: Date;
+}
+
+/** "Poll this job now" (a webhook, a new job, a cancel), for whichever instance holds its lease. */
+export interface JobPollRequestDoc {
+  _id: string;
+  jobId: string;
+  requestedAt: Date;
 }
 
 export interface JobCheckpointDoc {

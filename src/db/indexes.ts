@@ -5,7 +5,7 @@ import type { Database } from './database.js';
  * an identical spec, so this runs on every start. Each domain adds its own entries here.
  */
 export async function ensureIndexes(database: Database): Promise<void> {
-  const { apiKeys, samples, datasets, testSplitKeys, jobs, jobEvents, jobCheckpoints, models, trainingFiles } = database;
+  const { apiKeys, samples, datasets, testSplitKeys, jobs, jobEvents, jobCheckpoints, jobLeases, jobPollRequests, models, trainingFiles } = database;
   await Promise.all([
     apiKeys.createIndex({ hash: 1 }, { unique: true, name: 'hash_unique' }),
     samples.createIndex({ contentHash: 1 }, { unique: true, name: 'contentHash_unique' }),
@@ -21,7 +21,9 @@ export async function ensureIndexes(database: Database): Promise<void> {
     datasets.createIndex({ createdAt: -1, _id: -1 }, { name: 'createdAt_id' }),
     testSplitKeys.createIndex({ task: 1 }, { name: 'task' }),
     // Fine-tuning: the watcher's scan, listings, and the per-job event sequence (gapless, unique).
-    jobs.createIndex({ finalized: 1, leaseUntil: 1 }, { name: 'finalized_leaseUntil' }),
+    jobs.createIndex({ finalized: 1, nextPollAt: 1 }, { name: 'finalized_nextPollAt' }),
+    jobLeases.createIndex({ jobId: 1, term: -1 }, { name: 'jobId_term' }),
+    jobPollRequests.createIndex({ jobId: 1 }, { name: 'jobId' }),
     jobs.createIndex({ createdAt: -1, _id: -1 }, { name: 'createdAt_id' }),
     jobs.createIndex({ status: 1, createdAt: -1 }, { name: 'status_createdAt' }),
     jobs.createIndex({ providerJobId: 1 }, { name: 'providerJobId' }),

@@ -94,7 +94,7 @@ builder.mutationFields((t) => ({
     description: 'Cancels a job at the provider. Cancelling a cancelled job returns it; a finished one is a CONFLICT.',
     authScopes: { admin: true },
     args: { id: t.arg.id({ required: true }).validate(JobId) },
-    resolve: (_root, { id }, ctx) => ctx.services.fineTuning.cancel(id),
+    resolve: (_root, { id }, ctx) => ctx.services.fineTuning.cancel(id, ctx.caller!.name),
   }),
 }));
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../harness.js';
-import { insertScans, sha256 } from '../datasets/helpers.js';
+import { freeTiktoken, insertScans, sha256, tiktokenCount } from '../datasets/helpers.js';
 import { runCli } from './run-cli.js';
 
 let t: TestApp;
@@ -15,6 +15,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'slabtune-cli-'));
 });
 afterAll(async () => {
+  freeTiktoken();
   rmSync(dir, { recursive: true, force: true });
   await t?.stop();
 });
@@ -76,5 +77,21 @@ describe('slabtune estimate', () => {
     expect(run.stdout).toMatch(/invalid_json: 1/);
     expect(run.stdout).toMatch(/First erroneous lines: 2 \(example_missing_assistant_message\); 3 \(invalid_json\)/);
     expect(run.stdout).toMatch(/estimated_cost_usd: \$/);
+  });
+
+  it('estimates a file too big to send at once part by part, with whole-file counts and line numbers', async () => {
+    const path = join(dir, 'big.jsonl');
+    const lines = Array.from({ length: 3000 }, (_, i) => line(`card ${i} ${'x'.repeat(500 + (i % 50))}`));
+    lines[2499] = '{"messages": []}';
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const run = await runCli(['estimate', path, '--epochs', '2', '--json'], env);
+    const { estimate, fileCheck } = JSON.parse(run.stdout) as {
+      estimate: { estimatedTokens: number; exampleCount: number; epochs: number };
+      fileCheck: { examples: number; firstErrors: { line: number }[] };
+    };
+    const valid = lines.filter((_, i) => i !== 2499);
+    expect(estimate).toMatchObject({ exampleCount: 2999, epochs: 2, estimatedTokens: 2 * valid.reduce((n, l) => n + tiktokenCount(l), 0) });
+    expect(fileCheck.examples).toBe(3000);
+    expect(fileCheck.firstErrors).toEqual([{ line: 2500, errors: ['MISSING_MESSAGES_LIST'] }]);
   });
 });

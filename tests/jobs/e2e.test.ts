@@ -103,6 +103,19 @@ const Models = graphql(`
   }
 `);
 
+const JobsOfDataset = graphql(`
+  query TestJobsOfDataset($datasetId: ID!) {
+    jobs(first: 5, filter: { datasetId: $datasetId }) {
+      totalCount
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+
 const Cancel = graphql(`
   mutation TestCancelFinished($id: ID!) {
     cancelFineTuning(id: $id) {
@@ -220,6 +233,12 @@ describe('a fine-tuning job, end to end', () => {
   it('records the base model it trained from, with its shutdown date', async () => {
     const res = await t.exec(Models, { filter: { stage: 'BASE' } });
     expect(res.data!.models.edges.map((e) => [e.node.providerModelId, e.node.shutdownDate])).toEqual([['gpt-4o-mini-2024-07-18', '2027-01-14']]);
+  });
+
+  it('finds the job by the dataset it trained on', async () => {
+    const res = await t.exec(JobsOfDataset, { datasetId });
+    expect(res.data!.jobs.totalCount).toBe(1);
+    expect(res.data!.jobs.edges.map((e) => e.node.id)).toEqual([jobId]);
   });
 
   it('refuses to cancel a finished job with CONFLICT', async () => {

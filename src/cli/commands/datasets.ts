@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { graphql } from '../../gql/index.js';
@@ -9,6 +10,7 @@ import type { CliDatasetFieldsFragment, CliEstimateCostQuery, Platform, Task, To
 import { ApiError, unwrap, type ApiClient } from '../client.js';
 import type { Command } from '../command.js';
 import { table, type Output } from '../output.js';
+import { defaultEpochs } from '../../services/tokens/epochs.js';
 import { createProgress, type Progress } from '../progress.js';
 
 /** `export` and `estimate`: the seed's export_for_finetuning and estimate, as clients of the API. */
@@ -324,6 +326,82 @@ function describeEstimate(r: CliEstimateCostQuery['estimateCost'], path: string)
   return lines.join('\n');
 }
 
+/** What one estimateCost call may carry inline (the API's limit is 1,500,000 characters). */
+const INLINE_CHARS = 1_400_000;
+
+type EstimateResult = CliEstimateCostQuery['estimateCost'];
+
+/**
+ * A local file: one call when it fits inline, else one call per part (whole lines), each at one
+ * epoch, and the parts added up: examples, errors and tokens per epoch; epochs by OpenAI's default
+ * rule over the whole file unless given; the price per 1M tokens as the API answered it.
+ */
+async function estimateFile(api: ApiClient, path: string, common: { baseModel?: string; epochs?: number }): Promise<EstimateResult> {
+  if ((await stat(path)).size <= INLINE_CHARS) {
+    return (await api.request(Estimate, { input: { ...common, jsonl: await readFile(path, 'utf8') } })).estimateCost;
+  }
+  const parts: { result: EstimateResult; firstLine: number }[] = [];
+  let chunk: string[] = [];
+  let chars = 0;
+  let lineNo = 0;
+  let firstLine = 1;
+  const send = async () => {
+    const result = (await api.request(Estimate, { input: { ...common, epochs: 1, jsonl: `${chunk.join('\n')}\n` } })).estimateCost;
+    parts.push({ result, firstLine });
+    chunk = [];
+    chars = 0;
+    firstLine = lineNo + 1;
+  };
+  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
+    if (chars + line.length + 1 > INLINE_CHARS && chunk.length > 0) await send();
+    chunk.push(line);
+    chars += line.length + 1;
+    lineNo += 1;
+  }
+  if (chunk.length > 0) await send();
+  return combine(parts, common.epochs);
+}
+
+function combine(parts: { result: EstimateResult; firstLine: number }[], epochsGiven: number | undefined): EstimateResult {
+  const checks = parts.map((p) => p.result.fileCheck!);
+  const sum = (f: (c: (typeof checks)[number]) => number) => checks.reduce((n, c) => n + f(c), 0);
+  const errors = checks[0]!.errors.map((e, i) => ({ ...e, count: checks.reduce((n, c) => n + c.errors[i]!.count, 0) }));
+  const firstErrors = parts.flatMap((p) => p.result.fileCheck!.firstErrors.map((e) => ({ ...e, line: e.line + p.firstLine - 1 }))).slice(0, 5);
+  const validExamples = sum((c) => c.validExamples);
+  const examplesWithErrors = sum((c) => c.examplesWithErrors);
+  const fileCheck = {
+    ...checks[0]!,
+    examples: sum((c) => c.examples),
+    validExamples,
+    examplesWithErrors,
+    errors,
+    firstErrors,
+    missingSystem: sum((c) => c.missingSystem),
+    missingUser: sum((c) => c.missingUser),
+    overTokenLimit: sum((c) => c.overTokenLimit),
+    ok: examplesWithErrors === 0 && validExamples >= checks[0]!.minExamples,
+  };
+  const estimates = parts.map((p) => p.result.estimate).filter((e) => e !== null && e !== undefined);
+  const first = estimates[0];
+  if (!first) return { estimate: null, fileCheck };
+  const exampleCount = estimates.reduce((n, e) => n + e.exampleCount, 0);
+  const tokensPerEpoch = estimates.reduce((n, e) => n + e.tokensPerEpoch, 0);
+  const epochs = epochsGiven ?? defaultEpochs(exampleCount);
+  const estimatedTokens = epochs * tokensPerEpoch;
+  return {
+    estimate: {
+      ...first,
+      estimatedTokens,
+      epochs,
+      estimatedCostUsd: Math.round(((estimatedTokens * first.costPer1mTokens) / 1_000_000) * 1e6) / 1e6,
+      exampleCount,
+      tokensPerEpoch,
+      epochsSource: epochsGiven === undefined ? 'DEFAULT' : 'GIVEN',
+    },
+    fileCheck,
+  };
+}
+
 export const estimateCommand: Command = {
   name: 'estimate',
   summary: 'check a training JSONL file (format, tokens) and estimate the cost of fine-tuning on it',
@@ -339,17 +417,10 @@ export const estimateCommand: Command = {
     const sources = [path, options.dataset, options['file-id']].filter((v) => v !== undefined);
     if (sources.length !== 1) throw new UsageError(`give one file, --dataset or --file-id\nusage: slabtune ${estimateCommand.usage}`);
     const common = { baseModel: options.model as string | undefined, epochs: numberFlag(options.epochs, '--epochs', true) };
-    let jsonl: string | undefined;
-    if (path) {
-      const size = (await stat(path)).size;
-      if (size > 1_500_000) {
-        throw new UsageError(`${path} is ${size} bytes; estimate sends at most 1,500,000 inline. Upload it (slabtune upload) and use --file-id.`);
-      }
-      jsonl = await readFile(path, 'utf8');
-    }
-    const { estimateCost } = await api.request(Estimate, {
-      input: { ...common, jsonl, datasetId: options.dataset as string | undefined, trainingFileId: options['file-id'] as string | undefined },
-    });
+    const estimateCost = path
+      ? await estimateFile(api, path, common)
+      : (await api.request(Estimate, { input: { ...common, datasetId: options.dataset as string | undefined, trainingFileId: options['file-id'] as string | undefined } }))
+          .estimateCost;
     out.result(estimateCost, (r) => describeEstimate(r, path ?? String(options.dataset ?? options['file-id'])));
     return estimateCost.fileCheck && estimateCost.fileCheck.examplesWithErrors > 0 ? 1 : 0;
   }),

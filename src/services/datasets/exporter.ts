@@ -7,13 +7,14 @@ import type { Logger } from '../../logger.js';
 import { readinessVerdict } from '../collector/stats.js';
 import type { Events } from '../events.js';
 import { lookupModel, UnknownModelError, type ModelPricing, type PriceTable } from '../tokens/prices.js';
-import { KeyScan } from './dedupe.js';
+import { ConflictSet, KeyScan, type KeyScanResult } from './dedupe.js';
 import { openSplitSinks, removeGridFsFiles, splitIds, type OpenedSinks } from './dataset-files.js';
 import { writeDatasetFiles } from './export.js';
 import type { ExportDatasetInput } from './export-input.js';
-import { createDatasetFormatter, type DatasetFormatter, type FormatterOptions, type QualityReport } from './pipeline.js';
+import { createDatasetFormatter, type DatasetFormatter, type FormattedLine, type FormatterOptions, type QualityReport } from './pipeline.js';
 import { DEFAULT_READINESS_RULES, readinessOfScan, type ReadinessRules, type TaskReadiness } from './readiness.js';
-import { exportCursor, exportSampleFilter, readAhead, toSampleLike } from './source.js';
+import type { SampleLike } from './sample.js';
+import { exportCursor, exportSampleFilter, readAhead, toSampleLike, type ProjectedSample } from './source.js';
 import { SampleSpill } from './spill.js';
 import { SPLITS, type Split } from './split.js';
 import { TestKeyStore } from './test-keys.js';
@@ -21,21 +22,27 @@ import { TestKeyStore } from './test-keys.js';
 /**
  * exportDataset: samples → an immutable Dataset version with train / validation / test JSONL in
  * GridFS. Nothing is half-written: the files are written first and the Dataset document inserted
- * last; on any failure (not enough samples, a database error) the files written so far are
+ * last; on any failure (not enough samples, a database error) every file written so far is
  * removed and no document exists.
  *
- *   pass 1  cursor (filter, `_id` order) → KeyScan (conflicts, expected counts) + spill to disk
- *           → readiness from the scan: PRECONDITION_FAILED with have/need before any file exists
- *   pass 2  spill → DatasetFormatter (dedupe, format, tokens, split with pinned test keys)
- *           → three GridFS uploads (writeDatasetFiles, backpressure); TEST keys stored as written
- *           → readiness again on what was kept (format and token-limit exclusions are only known
- *             now), then the content hash: an equal dataset already stored is returned as it is
- *             (its files are not written twice), else the document is inserted with the next version.
+ *   pass 1  one cursor over the selection (`_id` order) → KeyScan (conflicts, expected counts),
+ *           the samples to a local spill, and, speculating that no input is labelled with two
+ *           different cards (the usual case), the formatter (dedupe, format, tokens, split with the
+ *           pinned test keys) → three GridFS uploads with backpressure; TEST keys stored as written
+ *   pass 2  only when pass 1 found conflicts: readiness on pass 1's expected counts first
+ *           (PRECONDITION_FAILED with have/need before writing again), then the spill (the very
+ *           samples pass 1 read) → the formatter with the conflict set → three new uploads
+ *   then    readiness on what was kept (PRECONDITION_FAILED with have/need, files removed), the
+ *           content hash: an equal dataset already stored is returned as it is (the new files are
+ *           removed), else the document is inserted with the task's next version.
  *
- * The unique index (task, contentHash) settles a race between two equal exports.
+ * Why not the textbook "scan, check, then write": on FerretDB the sorted read is most of an
+ * export's time, and writing while reading overlaps the formatting and token counting with it;
+ * a second database cursor would also see samples added or reviewed after pass 1 (no snapshot
+ * reads without transactions), which the spill rules out. The unique index (task, contentHash)
+ * settles a race between two equal exports.
  */
 
-/** WAITING is not the exporter's: it is the first event of a progress subscription (listening; send the export now). */
 export const EXPORT_PHASES = ['WAITING', 'SCANNING', 'WRITING', 'FINISHING', 'DONE', 'FAILED'] as const;
 export type ExportPhase = (typeof EXPORT_PHASES)[number];
 
@@ -139,76 +146,133 @@ export class DatasetExporter {
     const { task } = input;
     const scope = { platforms: input.platforms ?? undefined, tones: input.tones ?? undefined };
     const keys = await TestKeyStore.load(db, task, datasetId);
+    // An upper bound of the samples (the collection's size, from its metadata): the key tables are
+    // made this big at once instead of doubling (and briefly holding both copies) as they fill.
+    const expected = Math.max(1024, await db.samples.estimatedDocumentCount());
     const spill = await SampleSpill.create(this.deps.spillDir);
-    let opened: OpenedSinks | null = null;
+    const opened: OpenedSinks[] = [];
+    const formatterOptions = (conflicts: ConflictSet, expectedSamples: number): FormatterOptions => ({
+      task,
+      conflicts,
+      model: input.baseModel,
+      prices: this.deps.prices,
+      tokenLimit: filters.maxTokensPerExample,
+      fractions: { validation: input.validationFraction, test: input.testFraction },
+      pinnedTest: keys.pinned,
+      expectedSamples,
+      platforms: scope.platforms,
+      tones: scope.tones,
+      readinessRules: this.rules,
+    });
+    const onLine = (line: FormattedLine) => {
+      if (line.split === 'test') keys.record(line.splitKey);
+    };
     try {
-      // Pass 1: keys of every selected sample, and the samples themselves to the spill.
-      const keyScan = new KeyScan(task);
-      let read = 0;
-      for await (const doc of readAhead(exportCursor(db, exportSampleFilter(task, filters)))) {
-        const sample = toSampleLike(doc);
-        keyScan.add(sample);
-        if (!spill.writeNow(sample)) await spill.drain();
-        if (++read % this.progressEvery === 0) {
-          progress({ phase: 'SCANNING', samplesRead: read, samplesTotal: null, kept: 0, datasetId: null, message: null });
-        }
+      const first = this.openSinks(task, datasetId);
+      opened.push(first);
+      const pass1 = await this.firstPass(task, filters, expected, spill, first, keys, formatterOptions(ConflictSet.empty(), expected), onLine, progress);
+      let { report } = pass1;
+      let files = first;
+      if (pass1.scan.conflictGroups > 0) {
+        // The speculation failed: the files hold conflicting samples. Check what pass 1 expects,
+        // then write them again from the spill, now with the conflicts to exclude.
+        await this.discard(first);
+        const expectedReadiness = readinessOfScan(pass1.scan, scope, this.rules);
+        if (!expectedReadiness.ready) throw notEnoughSamples(expectedReadiness);
+        const second = this.openSinks(task, datasetId);
+        opened.push(second);
+        const formatter = await this.createFormatter(formatterOptions(pass1.scan.conflicts, pass1.scan.samples));
+        const total = pass1.scan.samples;
+        report = await writeDatasetFiles(keys.flushing(spill.read()), formatter, second.sinks, {
+          progressEvery: this.progressEvery,
+          onProgress: (p) => progress({ phase: 'WRITING', samplesRead: p.samples, samplesTotal: total, kept: p.kept, datasetId: null, message: null }),
+          onLine,
+        });
+        files = second;
       }
-      await spill.close();
-      const scan = keyScan.finish();
-      const expected = readinessOfScan(scan, scope, this.rules);
-      if (!expected.ready) throw notEnoughSamples(expected);
-
-      // Pass 2: format, check, count and split the same samples into three GridFS files.
-      const formatter = await this.createFormatter({
-        task,
-        conflicts: scan.conflicts,
-        model: input.baseModel,
-        prices: this.deps.prices,
-        tokenLimit: filters.maxTokensPerExample,
-        fractions: { validation: input.validationFraction, test: input.testFraction },
-        pinnedTest: keys.pinned,
-        expectedSamples: scan.samples,
-        platforms: scope.platforms,
-        tones: scope.tones,
-        readinessRules: this.rules,
-      });
-      const sinks = openSplitSinks(
-        db.datasetFiles,
-        (split) => `${TASK_SLUG[task]}-${datasetId}-${split}.jsonl`,
-        (split) => ({ datasetId, task, split: SPLIT_OF[split] }),
-      );
-      opened = sinks;
-      const report = await writeDatasetFiles(keys.flushing(spill.read()), formatter, sinks.sinks, {
-        progressEvery: this.progressEvery,
-        onProgress: (p) =>
-          progress({ phase: 'WRITING', samplesRead: p.samples, samplesTotal: scan.samples, kept: p.kept, datasetId: null, message: null }),
-        onLine: (line) => {
-          if (line.split === 'test') keys.record(line.splitKey);
-        },
-      });
-      await keys.flush();
       if (!report.readiness.ready) throw notEnoughSamples(report.readiness);
+      await keys.flush();
 
-      progress({ phase: 'FINISHING', samplesRead: report.samples, samplesTotal: scan.samples, kept: report.kept, datasetId: null, message: null });
+      progress({ phase: 'FINISHING', samplesRead: report.samples, samplesTotal: report.samples, kept: report.kept, datasetId: null, message: null });
       const existing = await this.sameContent(task, report.contentHash);
       if (existing) {
-        await removeGridFsFiles(db, splitIds(sinks));
+        await removeGridFsFiles(db, splitIds(files));
         return { datasetId: existing, created: false };
       }
-      const stored = await this.insert(this.document(input, filters, datasetId, createdBy, report, sinks), report.contentHash);
-      if (stored !== datasetId) await removeGridFsFiles(db, splitIds(sinks));
-      logger.info('dataset exported', { datasetId: stored, task, kept: report.kept, created: stored === datasetId, testKeys: keys.newKeys });
+      const stored = await this.insert(this.document(input, filters, datasetId, createdBy, report, files), report.contentHash);
+      if (stored !== datasetId) await removeGridFsFiles(db, splitIds(files));
+      logger.info('dataset exported', {
+        datasetId: stored,
+        task,
+        kept: report.kept,
+        created: stored === datasetId,
+        passes: opened.length,
+        testKeys: keys.newKeys,
+      });
       return { datasetId: stored, created: stored === datasetId };
     } catch (err) {
-      if (opened) {
-        const ids = splitIds(opened);
-        await Promise.all(Object.values(opened.sinks).map((s) => s.settle()));
-        await removeGridFsFiles(db, ids).catch((cleanup: unknown) => logger.error('could not remove the files of a failed export', { err: cleanup, ids }));
+      for (const sinks of opened) {
+        await this.discard(sinks).catch((cleanup: unknown) =>
+          logger.error('could not remove the files of a failed export', { err: cleanup, ids: splitIds(sinks).map(String) }),
+        );
       }
       throw err;
     } finally {
       await spill.remove().catch(() => undefined);
     }
+  }
+
+  /**
+   * Pass 1, the only read of the database: the keys for the conflict check (KeyScan), the samples
+   * to the spill (for pass 2, if one is needed), and, speculating that there is no conflict (the
+   * usual case), the files themselves through a formatter with an empty conflict set. With no
+   * conflict those files are exactly what pass 2 would write: conflicts are the only thing pass 1
+   * learns that changes a line (a conflicting sample shares its near-duplicate key with no other
+   * sample, so leaving it in changes no other sample's fate). The key table lives only in here.
+   */
+  private async firstPass(
+    task: Task,
+    filters: Required<DatasetFiltersDoc>,
+    expected: number,
+    spill: SampleSpill,
+    sinks: OpenedSinks,
+    keys: TestKeyStore,
+    options: FormatterOptions,
+    onLine: (line: FormattedLine) => void,
+    progress: (p: ExportProgress) => void,
+  ): Promise<{ scan: KeyScanResult; report: QualityReport }> {
+    const keyScan = new KeyScan(task, expected);
+    async function* scanned(cursor: AsyncIterable<ProjectedSample>): AsyncGenerator<SampleLike> {
+      for await (const doc of cursor) {
+        const sample = toSampleLike(doc);
+        keyScan.add(sample);
+        if (!spill.writeNow(sample)) await spill.drain();
+        yield sample;
+      }
+      await spill.close();
+    }
+    const formatter = await this.createFormatter(options);
+    const source = scanned(readAhead(exportCursor(this.deps.db, exportSampleFilter(task, filters))));
+    const report = await writeDatasetFiles(keys.flushing(source), formatter, sinks.sinks, {
+      progressEvery: this.progressEvery,
+      onProgress: (p) => progress({ phase: 'SCANNING', samplesRead: p.samples, samplesTotal: null, kept: p.kept, datasetId: null, message: null }),
+      onLine,
+    });
+    return { scan: keyScan.finish(), report };
+  }
+
+  private openSinks(task: Task, datasetId: string): OpenedSinks {
+    return openSplitSinks(
+      this.deps.db.datasetFiles,
+      (split) => `${TASK_SLUG[task]}-${datasetId}-${split}.jsonl`,
+      (split) => ({ datasetId, task, split: SPLIT_OF[split] }),
+    );
+  }
+
+  /** Removes an upload's files (after any chunk insert still in flight has landed). */
+  private async discard(sinks: OpenedSinks): Promise<void> {
+    await Promise.all(Object.values(sinks.sinks).map((s) => s.settle()));
+    await removeGridFsFiles(this.deps.db, splitIds(sinks));
   }
 
   private pricing(model: string): ModelPricing {

@@ -17,7 +17,7 @@ import { backoffMs } from './status.js';
  * format checks as an exported dataset before it leaves.
  */
 
-const UPLOAD_ATTEMPTS = 6;
+const PROVIDER_ATTEMPTS = 6;
 
 export const sha256Hex = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -34,19 +34,6 @@ export class TrainingFileService {
     private readonly prices: PriceTable,
     private readonly logger: Logger,
   ) {}
-
-  /** Runs a provider call, retrying transient failures with backoff (and the provider's retry-after). */
-  async withRetries<T>(what: string, fn: () => Promise<T>, attempts = UPLOAD_ATTEMPTS): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await fn();
-      } catch (err) {
-        if (!(err instanceof ProviderError)) throw err;
-        if (!err.transient || attempt + 1 >= attempts) throw upstream(what, err);
-        await new Promise((r) => setTimeout(r, backoffMs(attempt, err.retryAfterMs, 100, 2_000)));
-      }
-    }
-  }
 
   /** The format report of a JSONL file, with the token limit of `baseModel`. */
   async check(content: Buffer, baseModel = DEFAULT_BASE_MODEL): Promise<FileCheckReport> {
@@ -81,7 +68,7 @@ export class TrainingFileService {
     const sha256 = sha256Hex(args.content);
     const known = await this.reusable(sha256);
     if (known) return { file: known, reused: true };
-    const uploaded = await this.withRetries('uploading the training file', () => this.provider.uploadFile(args.filename, args.content));
+    const uploaded = await withProviderRetries('uploading the training file', () => this.provider.uploadFile(args.filename, args.content));
     const file: TrainingFileDoc = {
       _id: sha256,
       providerFileId: uploaded.id,
@@ -101,7 +88,7 @@ export class TrainingFileService {
   private async reusable(sha256: string): Promise<TrainingFileDoc | null> {
     const known = await this.db.trainingFiles.findOne({ _id: sha256 });
     if (!known) return null;
-    const still = await this.withRetries('checking an uploaded file', () => this.provider.retrieveFile(known.providerFileId));
+    const still = await withProviderRetries('checking an uploaded file', () => this.provider.retrieveFile(known.providerFileId));
     if (still) return known;
     this.logger.info('a previously uploaded training file is gone from the provider; uploading again', { sha256 });
     return null;
@@ -131,9 +118,9 @@ export class TrainingFileService {
   async byProviderId(providerFileId: string, field: string, createdBy: string, baseModel: string): Promise<TrainingFileDoc> {
     const known = await this.db.trainingFiles.findOne({ providerFileId });
     if (known) return known;
-    const exists = await this.withRetries('looking up the file', () => this.provider.retrieveFile(providerFileId));
+    const exists = await withProviderRetries('looking up the file', () => this.provider.retrieveFile(providerFileId));
     if (!exists) throw clientError('NOT_FOUND', `file ${providerFileId} not found on the provider`, { field, id: providerFileId });
-    const content = await this.withRetries('downloading the file', () => this.provider.fileContent(providerFileId));
+    const content = await withProviderRetries('downloading the file', () => this.provider.fileContent(providerFileId));
     const report = await this.check(content, baseModel);
     this.assertTrainable(report, field);
     const file: TrainingFileDoc = {
@@ -149,6 +136,19 @@ export class TrainingFileService {
     };
     await this.db.trainingFiles.updateOne({ _id: file._id }, { $setOnInsert: file }, { upsert: true });
     return file;
+  }
+}
+
+/** Runs a provider call, retrying transient failures with backoff (and the provider's retry-after); others become client errors. */
+export async function withProviderRetries<T>(what: string, fn: () => Promise<T>, attempts = PROVIDER_ATTEMPTS): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!(err instanceof ProviderError)) throw err;
+      if (!err.transient || attempt + 1 >= attempts) throw upstream(what, err);
+      await new Promise((r) => setTimeout(r, backoffMs(attempt, err.retryAfterMs, 100, 2_000)));
+    }
   }
 }
 

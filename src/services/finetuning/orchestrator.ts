@@ -8,7 +8,7 @@ import type { Events } from '../events.js';
 import { ProviderError, type FineTuningProvider } from '../providers/types.js';
 import type { ModelRegistryService } from '../registry/models.js';
 import type { FileCheckReport } from '../datasets/format-check.js';
-import type { TrainingFileService, UploadedFile } from './files.js';
+import { withProviderRetries, type TrainingFileService, type UploadedFile } from './files.js';
 import { JobLease, LeaseLostError } from './lease.js';
 import { isTerminal, jobStatusOf } from './status.js';
 import type { JobSync } from './sync.js';
@@ -120,36 +120,35 @@ export class FineTuningService {
     return { ...uploaded, report };
   }
 
-  /** Cancels at the provider; a job still being created is cancelled as soon as it exists. */
-  async cancel(jobId: string): Promise<string> {
+  /**
+   * Cancels at the provider. The request is recorded (an insert, so nothing the watcher writes can
+   * lose it) and the job's watcher, the only writer of the job document, records the outcome on
+   * its next poll, which the request makes immediate. A job still being created is cancelled as
+   * soon as it exists. Returns the job as the provider now has it.
+   */
+  async cancel(jobId: string, requestedBy: string): Promise<FineTuningJobDoc> {
     const { db, provider, watcher } = this.deps;
     const doc = await db.jobs.findOne({ _id: jobId });
     if (!doc) throw notFound('fine-tuning job', jobId);
-    if (doc.status === 'CANCELLED') return jobId;
+    if (doc.status === 'CANCELLED') return doc;
     if (isTerminal(doc.status)) throw conflict(`job ${jobId} has already finished (${doc.status})`, { status: doc.status });
-    await db.jobs.updateOne({ _id: jobId }, { $set: { cancelRequested: true, updatedAt: new Date() }, $inc: { version: 1 } });
-    if (doc.providerJobId) {
-      try {
-        const job = await provider.cancelJob(doc.providerJobId);
-        const status = jobStatusOf(job.status);
-        if (isTerminal(status)) {
-          const now = new Date();
-          await db.jobs.updateOne(
-            { _id: jobId, status: { $nin: ['SUCCEEDED', 'FAILED', 'CANCELLED'] } },
-            { $set: { status, providerStatus: job.status, finishedAt: job.finishedAt ?? now, updatedAt: now }, $inc: { version: 1 } },
-          );
-        }
-      } catch (err) {
-        // Not cancellable any more (it just finished), or the provider is unwell: the watcher
-        // retries the cancel while cancelRequested is set and reads the final status either way.
-        if (!(err instanceof ProviderError)) throw err;
-        this.deps.logger.info('cancel at the provider failed; the watcher will retry', { jobId, err });
-      }
+    try {
+      await db.jobCancelRequests.insertOne({ _id: jobId, requestedBy, requestedAt: new Date() });
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
     }
-    const after = await db.jobs.findOne({ _id: jobId });
-    this.deps.events.publish('job:updated', jobId, { jobId, version: after?.version ?? doc.version + 1 });
+    let view: FineTuningJobDoc = { ...doc, cancelRequested: true };
+    if (doc.providerJobId) {
+      const job = await provider.cancelJob(doc.providerJobId).catch(async (err: unknown) => {
+        if (!(err instanceof ProviderError)) throw err;
+        // 400: it finished just before; otherwise the watcher retries the cancel while it is requested.
+        this.deps.logger.info('cancel at the provider failed; the watcher will retry', { jobId, err });
+        return err.kind === 'bad_request' ? provider.retrieveJob(doc.providerJobId!).catch(() => null) : null;
+      });
+      if (job) view = { ...view, status: jobStatusOf(job.status), providerStatus: job.status };
+    }
     await watcher.refresh(jobId);
-    return jobId;
+    return view;
   }
 
   /**
@@ -168,7 +167,7 @@ export class FineTuningService {
 
   /** The base model must exist at the provider and not be past its shutdown date. */
   private async checkBaseModel(baseModel: string): Promise<void> {
-    const model = await this.deps.files.withRetries('looking up the base model', () => this.deps.provider.retrieveModel(baseModel));
+    const model = await withProviderRetries('looking up the base model', () => this.deps.provider.retrieveModel(baseModel));
     if (!model) throw badInput('input.baseModel', `the provider has no model ${baseModel}`);
     if (model.shutdownDate && model.shutdownDate <= new Date().toISOString().slice(0, 10)) {
       throw preconditionFailed(`${baseModel} was shut down on ${model.shutdownDate}`, { shutdownDate: model.shutdownDate });
@@ -216,8 +215,6 @@ export class FineTuningService {
       lastEventId: null,
       eventCount: 0,
       version: 1,
-      leaseOwner: owner,
-      leaseUntil: new Date(now.getTime() + leaseMs),
       fence: 1,
       nextPollAt: now,
       pollFailures: 0,
@@ -227,6 +224,8 @@ export class FineTuningService {
       finishedAt: null,
     };
     await watcher.hold(jobId, async () => {
+      // The lease first: whoever holds term 1 creates the provider job; anyone later only looks for it.
+      const lease = await JobLease.claim(db, jobId, owner, leaseMs, 1);
       try {
         await db.jobs.insertOne(doc);
       } catch (err) {
@@ -234,14 +233,15 @@ export class FineTuningService {
         throw err;
       }
       this.deps.events.publish('job:updated', jobId, { jobId, version: doc.version });
+      if (!lease) return;
       try {
-        await sync.create(new JobLease(db.jobs, jobId, owner, doc.fence, leaseMs), doc, { attempts: CREATE_ATTEMPTS, mayExist: false });
+        await sync.create(lease, doc, { attempts: CREATE_ATTEMPTS, mayExist: false });
       } catch (err) {
         // Still CREATING: the watcher carries on (listing by metadata before any new attempt).
         if (err instanceof LeaseLostError) return;
         if (err instanceof ProviderError) {
           this.deps.logger.warn('job creation did not complete; the watcher will finish it', { jobId, err });
-          await db.jobs.updateOne({ _id: jobId, status: 'CREATING' }, { $set: { leaseUntil: new Date(0), leaseOwner: null } });
+          await lease.release();
           return;
         }
         throw err;

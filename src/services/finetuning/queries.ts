@@ -2,7 +2,7 @@ import type { Filter } from 'mongodb';
 import type { Database } from '../../db/database.js';
 import type { FineTuningJobDoc, JobCheckpointDoc, JobEventDoc, JobStatus, LossPointDoc, Task } from '../../db/documents.js';
 import type { Events } from '../events.js';
-import { keysetFilter, type PageArgs } from '../registry/models.js';
+import { keysetBounds, keysetSort, type PageArgs } from '../../db/keyset.js';
 import { jobEventStream, jobUpdateStream } from './streams.js';
 
 /** Reading jobs, their events, checkpoints and loss curves; the streams of the subscriptions. */
@@ -42,10 +42,9 @@ export class JobQueryService {
   }
 
   page(filter: JobFilter, args: PageArgs): Promise<FineTuningJobDoc[]> {
-    const dir = args.inverted ? 1 : -1;
     return this.db.jobs
-      .find({ $and: [this.filterOf(filter), ...keysetFilter(args)] } as Filter<FineTuningJobDoc>)
-      .sort({ createdAt: dir, _id: dir })
+      .find({ $and: [this.filterOf(filter), ...keysetBounds(args)] } as Filter<FineTuningJobDoc>)
+      .sort(keysetSort(args))
       .limit(args.limit)
       .toArray();
   }

@@ -9,7 +9,7 @@ import type { ModelRegistryService } from '../registry/models.js';
 import { lookupModel, type PriceTable } from '../tokens/prices.js';
 import { createJobAtMostOnce } from './creation.js';
 import type { JobLease } from './lease.js';
-import { isTerminal, jobStatusOf, lossPointOf, progressOf, TERMINAL_JOB_STATUSES, trainingCostUsd } from './status.js';
+import { isTerminal, jobStatusOf, lossPointOf, progressOf, trainingCostUsd } from './status.js';
 
 /**
  * One job brought up to date with its provider job, under the watcher lease: creation (when an
@@ -65,9 +65,7 @@ export class JobSync {
         ...options,
         baseDelayMs: Math.max(50, this.deps.intervalMs),
         maxDelayMs: 5_000,
-        beforeAttempt: async () => {
-          await lease.renew();
-        },
+        beforeAttempt: () => lease.renew(),
       });
       await this.adopt(lease, doc, job);
     } catch (err) {
@@ -110,11 +108,13 @@ export class JobSync {
   /** One poll. Throws ProviderError (the caller backs off) or LeaseLostError (someone else watches now). */
   async poll(lease: JobLease, doc: FineTuningJobDoc): Promise<void> {
     if (!doc.providerJobId) return this.create(lease, doc, { attempts: 1, mayExist: true });
-    const { provider } = this.deps;
-    if (doc.cancelRequested && !isTerminal(doc.status)) await this.cancelOnProvider(doc.providerJobId);
+    const { provider, db } = this.deps;
+    const cancelRequested = doc.cancelRequested || (await db.jobCancelRequests.countDocuments({ _id: doc._id }, { limit: 1 })) > 0;
+    if (cancelRequested && !isTerminal(doc.status)) await this.cancelOnProvider(doc.providerJobId);
     const job = await provider.retrieveJob(doc.providerJobId);
     // Status first, events second: once the status is terminal, the events read after it are all there are.
-    const current = await lease.renew();
+    await lease.renew();
+    const current = doc;
     const imported = await this.importEvents(lease, current);
     const status = jobStatusOf(job.status);
     const terminal = isTerminal(status);
@@ -126,7 +126,8 @@ export class JobSync {
     const progress = lastPoint ? progressOf(lastPoint, resolved?.nEpochs ?? current.hyperparameters.nEpochs) : current.progress;
     const now = new Date();
     const visible = {
-      status: isTerminal(current.status) && !terminal ? current.status : status,
+      status,
+      cancelRequested,
       providerStatus: job.status,
       resolvedHyperparameters: resolved,
       trainedTokens: job.trainedTokens,
@@ -141,6 +142,7 @@ export class JobSync {
       JSON.stringify(visible) !==
         JSON.stringify({
           status: current.status,
+          cancelRequested: current.cancelRequested,
           providerStatus: current.providerStatus,
           resolvedHyperparameters: current.resolvedHyperparameters,
           trainedTokens: current.trainedTokens,
@@ -165,15 +167,12 @@ export class JobSync {
       if (status === 'SUCCEEDED' && job.fineTunedModel && !current.modelId) Object.assign(set, await this.registerModel(current, job));
     }
     if (finalize) set.finalized = true;
-    // A cancel recorded meanwhile must not be overwritten by a stale non-terminal status.
-    const guard = terminal ? {} : { status: { $nin: [...TERMINAL_JOB_STATUSES] } };
-    const update = changed ? { $set: set, $inc: { version: 1 } } : { $set: set };
-    if (!(await lease.update(update, guard))) {
-      const { status: _skip, ...rest } = set;
-      await lease.update(changed ? { $set: rest, $inc: { version: 1 } } : { $set: rest });
-    }
+    await lease.update(changed ? { $set: set, $inc: { version: 1 } } : { $set: set });
     if (changed || finalize) this.publish(current._id, current.version + (changed ? 1 : 0));
-    if (finalize) await lease.release();
+    if (finalize) {
+      await lease.release();
+      await Promise.all([db.jobCancelRequests.deleteOne({ _id: current._id }), db.jobPollRequests.deleteMany({ jobId: current._id })]);
+    }
   }
 
   private async cancelOnProvider(providerJobId: string): Promise<void> {
@@ -239,7 +238,7 @@ export class JobSync {
           createdAt: e.createdAt,
           importedAt: new Date(),
           importedBy: lease.owner,
-          fence: lease.fence,
+          fence: lease.term,
         };
         try {
           await db.jobEvents.insertOne(event);

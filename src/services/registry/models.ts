@@ -3,6 +3,7 @@ import type { Filter } from 'mongodb';
 import type { Database } from '../../db/database.js';
 import { isDuplicateKeyError } from '../../db/database.js';
 import type { FineTuningJobDoc, ModelDoc, ModelStage, Task } from '../../db/documents.js';
+import { keysetBounds, keysetSort, type PageArgs } from '../../db/keyset.js';
 
 /**
  * The model registry: base models we trained from and the fine-tuned models jobs produced, with
@@ -16,24 +17,7 @@ export interface ModelFilter {
   stage?: ModelStage | null;
 }
 
-export interface PageArgs {
-  after: { createdAt: Date; id: string } | null;
-  before: { createdAt: Date; id: string } | null;
-  limit: number;
-  inverted: boolean;
-}
-
 export const modelIdOf = (providerModelId: string) => createHash('sha256').update(providerModelId).digest('hex').slice(0, 24);
-
-/** Newest-first keyset paging over (createdAt, _id), as the samples connection does. */
-export function keysetFilter(args: PageArgs): Record<string, unknown>[] {
-  const clauses: Record<string, unknown>[] = [];
-  const older = (c: { createdAt: Date; id: string }) => ({ $or: [{ createdAt: { $lt: c.createdAt } }, { createdAt: c.createdAt, _id: { $lt: c.id } }] });
-  const newer = (c: { createdAt: Date; id: string }) => ({ $or: [{ createdAt: { $gt: c.createdAt } }, { createdAt: c.createdAt, _id: { $gt: c.id } }] });
-  if (args.after) clauses.push(older(args.after));
-  if (args.before) clauses.push(newer(args.before));
-  return clauses;
-}
 
 export class ModelRegistryService {
   constructor(private readonly db: Database) {}
@@ -50,11 +34,9 @@ export class ModelRegistryService {
   }
 
   async page(filter: ModelFilter, args: PageArgs): Promise<ModelDoc[]> {
-    const clauses = [this.filterOf(filter), ...keysetFilter(args)];
-    const dir = args.inverted ? 1 : -1;
     return this.db.models
-      .find({ $and: clauses } as Filter<ModelDoc>)
-      .sort({ createdAt: dir, _id: dir })
+      .find({ $and: [this.filterOf(filter), ...keysetBounds(args)] } as Filter<ModelDoc>)
+      .sort(keysetSort(args))
       .limit(args.limit)
       .toArray();
   }

@@ -1,0 +1,348 @@
+/**
+ * Dataset export at scale: generated card-ID samples inserted straight into a bench database
+ * (bulk inserts through the driver, generated in chunks), then, for each size in a child process
+ * of its own:
+ *
+ *   bare      a bare loop over the same cursor (filter, `_id` order, projection, batch size,
+ *             read-ahead) doing JSON.stringify + write to the same GridFS bucket through the same sink;
+ *   export    the real DatasetExporter.export (pass 1 + spill, pass 2: dedupe, format, tokens,
+ *             split, three GridFS files, test keys, Dataset document), its token counter timed;
+ *   bare      the bare loop again (the mean of the two runs is the baseline, so cache warm-up
+ *             favours neither side);
+ *   tokens    a bare loop of the production tokenizer over every message of the exported lines.
+ *
+ * and prints: export ÷ bare throughput (goal ≥ 0.8), peak RSS of the largest size ÷ the smallest
+ * (goal ≤ 1.2), token counting inside the export ÷ the bare tokenizer loop in MB/s (goal ≥ 0.9),
+ * and MB/s throughout.
+ *
+ *     npx tsx bench/export.ts [--sizes 100000,1000000] [--keep] [--uri mongodb://… | --data-dir DIR]
+ *
+ * Without --uri it starts its own embedded FerretDB (in DIR, or a fresh temporary directory).
+ * --keep keeps the bench databases, and a later run with the same sizes (and --uri or
+ * --data-dir) reuses them instead of inserting again.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ObjectId } from 'mongodb';
+import { connectDatabase, type Database } from '../src/db/database.js';
+import type { CardSampleDoc } from '../src/db/documents.js';
+import { startEmbeddedServer, type EmbeddedServer } from '../src/db/embedded-server.js';
+import { ensureIndexes } from '../src/db/indexes.js';
+import { createLogger } from '../src/logger.js';
+import { sampleContentHash } from '../src/services/collector/content-hash.js';
+import { GridFsSink, removeGridFsFiles } from '../src/services/datasets/dataset-files.js';
+import { streamLines } from '../src/services/datasets/estimates.js';
+import { ExportDatasetInput } from '../src/services/datasets/export-input.js';
+import { DatasetExporter } from '../src/services/datasets/exporter.js';
+import { DatasetFormatter, type FormatterOptions } from '../src/services/datasets/pipeline.js';
+import { exportCursor, exportSampleFilter, readAhead } from '../src/services/datasets/source.js';
+import { createEvents } from '../src/services/events.js';
+import { createGenerator } from '../src/services/generator/generator.js';
+import { chatTokenCounter, type ChatMessageLike, type ChatTokenCounter } from '../src/services/tokens/count.js';
+import { loadEncoder, PRODUCTION_TOKENIZER, type TokenEncoder } from '../src/services/tokens/encoders.js';
+import { DEFAULT_PRICE_TABLE } from '../src/services/tokens/prices.js';
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100000,1000000' },
+    keep: { type: 'boolean', default: false },
+    uri: { type: 'string' },
+    'data-dir': { type: 'string' },
+    child: { type: 'boolean', default: false },
+    db: { type: 'string' },
+  },
+});
+
+const TASK = 'CARD_IDENTIFICATION' as const;
+const CHUNK = 5000;
+const mb = (bytes: number) => bytes / 1e6;
+const dbNameOf = (size: number) => `bench_export_${size}`;
+
+interface Run {
+  seconds: number;
+  bytes: number;
+}
+
+interface ChildResult {
+  size: number;
+  samples: number;
+  bare: Run[];
+  export: Run & { kept: number; created: boolean; pass1: number; pass2: number; finish: number };
+  exportTokens: Run & { examples: number };
+  bareTokens: Run & { examples: number };
+  peakRssMB: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// child: one size, one process
+
+/** A counter that times every countMessages call and sums the message bytes it counted. */
+function timedCounter(counter: ChatTokenCounter, stats: Run & { examples: number }): ChatTokenCounter {
+  return {
+    encoding: counter.encoding,
+    impl: counter.impl,
+    countText: counter.countText,
+    countMessages(messages) {
+      const t0 = performance.now();
+      const n = counter.countMessages(messages);
+      stats.seconds += (performance.now() - t0) / 1000;
+      stats.examples += 1;
+      for (const m of messages) stats.bytes += Buffer.byteLength(String(m.role)) + Buffer.byteLength(String(m.content));
+      return n;
+    },
+  };
+}
+
+/** The baseline: the export's cursor, JSON.stringify, the same GridFS bucket and sink. */
+async function bareLoop(db: Database): Promise<Run> {
+  const { minConfidence, reviewStatuses } = ExportDatasetInput.parse({ task: TASK });
+  const filters = { minConfidence, reviewStatuses };
+  const id = new ObjectId();
+  const t0 = performance.now();
+  const sink = new GridFsSink(db.datasetFiles.openUploadStreamWithId(id, 'bare.jsonl'));
+  let bytes = 0;
+  for await (const doc of readAhead(exportCursor(db, exportSampleFilter(TASK, filters)))) {
+    const line = Buffer.from(`${JSON.stringify(doc)}\n`, 'utf8');
+    bytes += line.length;
+    if (!sink.write(line)) await once(sink, 'drain');
+  }
+  sink.end();
+  await finished(sink);
+  const seconds = (performance.now() - t0) / 1000;
+  await removeGridFsFiles(db, [id]);
+  return { seconds, bytes };
+}
+
+/** The production tokenizer over every message of the exported files, timed per example like the export's. */
+async function bareTokens(db: Database, fileIds: string[], encoder: TokenEncoder): Promise<Run & { examples: number }> {
+  const run = { seconds: 0, bytes: 0, examples: 0 };
+  for (const fileId of fileIds) {
+    for await (const line of streamLines(db.datasetFiles.openDownloadStream(new ObjectId(fileId)))) {
+      const { messages } = JSON.parse(line) as { messages: Required<Pick<ChatMessageLike, 'role' | 'content'>>[] };
+      const t0 = performance.now();
+      let n = 3;
+      for (const m of messages) n += 3 + encoder.count(m.role as string) + encoder.count(m.content as string);
+      run.seconds += (performance.now() - t0) / 1000;
+      if (n < 0) throw new Error('unreachable');
+      run.examples += 1;
+      for (const m of messages) run.bytes += Buffer.byteLength(m.role as string) + Buffer.byteLength(m.content as string);
+    }
+  }
+  return run;
+}
+
+async function child(uri: string, dbName: string): Promise<void> {
+  let sampled = 0;
+  const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage.rss())), 25);
+  const db = await connectDatabase(uri, dbName);
+  // Leftovers of an earlier run (with --keep) would pin test keys and change the work.
+  await Promise.all([db.datasets.deleteMany({}), db.testSplitKeys.deleteMany({}), db.collection('datasetVersions').deleteMany({})]);
+  await db.db.collection('datasetFiles.files').deleteMany({});
+  await db.db.collection('datasetFiles.chunks').deleteMany({});
+  const samples = await db.samples.estimatedDocumentCount();
+  // Loaded before anything is timed: the export would otherwise pay the tokenizer's start-up.
+  const encoder = await loadEncoder('o200k_base', PRODUCTION_TOKENIZER);
+
+  const bare: Run[] = [await bareLoop(db)];
+
+  const exportTokens = { seconds: 0, bytes: 0, examples: 0 };
+  // Phase marks: pass 1 ends when pass 2's formatter is made, pass 2 when its report is taken.
+  const marks = { formatter: 0, report: 0 };
+  class MarkedFormatter extends DatasetFormatter {
+    override report() {
+      marks.report ||= performance.now();
+      return super.report();
+    }
+  }
+  const exporter = new DatasetExporter({
+    db,
+    prices: DEFAULT_PRICE_TABLE,
+    events: createEvents(),
+    logger: createLogger('error'),
+    createFormatter: async (options: FormatterOptions) => {
+      marks.formatter = performance.now();
+      return new MarkedFormatter(options, timedCounter(chatTokenCounter(encoder), exportTokens));
+    },
+  });
+  const t0 = performance.now();
+  const result = await exporter.export(ExportDatasetInput.parse({ task: TASK }), { createdBy: 'bench', opId: null, progressKey: null });
+  const t1 = performance.now();
+  const exportSeconds = (t1 - t0) / 1000;
+  const dataset = (await db.datasets.findOne({ _id: result.datasetId }))!;
+
+  bare.push(await bareLoop(db));
+  const tokens = await bareTokens(
+    db,
+    dataset.files.map((f) => f.fileId),
+    encoder,
+  );
+  clearInterval(sampler);
+  const out: ChildResult = {
+    size: Number(dbName.split('_').at(-1)),
+    samples,
+    bare,
+    export: {
+      seconds: exportSeconds,
+      bytes: dataset.files.reduce((n, f) => n + f.bytes, 0),
+      kept: dataset.files.reduce((n, f) => n + f.lines, 0),
+      created: result.created,
+      pass1: (marks.formatter - t0) / 1000,
+      pass2: (marks.report - marks.formatter) / 1000,
+      finish: (t1 - marks.report) / 1000,
+    },
+    exportTokens,
+    bareTokens: tokens,
+    // The kernel's high-water mark (ru_maxrss, KiB) also sees peaks between two samples.
+    peakRssMB: Math.max(process.resourceUsage().maxRSS * 1024, sampled) / 1e6,
+  };
+  await db.close();
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// parent: data, children, report
+
+function sampleDoc(scan: ReturnType<ReturnType<typeof createGenerator>['scan']>): CardSampleDoc {
+  const input = { ocrText: scan.ocrText, imageDescription: scan.imageDescription };
+  const now = new Date();
+  return {
+    _id: new ObjectId().toHexString(),
+    task: TASK,
+    source: 'VALIDATED_SCAN',
+    reviewStatus: 'APPROVED',
+    reviewedBy: 'bench',
+    reviewedAt: now,
+    reviewNote: null,
+    confidence: scan.confidence,
+    userId: scan.userId,
+    contentHash: sampleContentHash({ task: TASK, input, output: scan.card }),
+    repeatCount: 0,
+    countedOps: [],
+    createdBy: 'bench',
+    createdAt: now,
+    updatedAt: now,
+    input,
+    output: scan.card,
+    originalPrediction: null,
+    correctedFields: [],
+    predictionId: null,
+  };
+}
+
+/** Fills the size's database with `size` distinct samples (as the collector would store them), in chunks. */
+async function fill(uri: string, size: number): Promise<{ inserted: number; seconds: number }> {
+  const db = await connectDatabase(uri, dbNameOf(size));
+  try {
+    const have = await db.samples.estimatedDocumentCount();
+    if (have === size) return { inserted: 0, seconds: 0 };
+    await db.db.dropDatabase();
+    const gen = createGenerator({ seed: 2026, noise: 0.3 });
+    const seen = new Set<string>();
+    const t0 = performance.now();
+    let inserted = 0;
+    let last = t0;
+    while (inserted < size) {
+      const docs: CardSampleDoc[] = [];
+      while (docs.length < Math.min(CHUNK, size - inserted)) {
+        const doc = sampleDoc(gen.scan());
+        if (seen.has(doc.contentHash)) continue;
+        seen.add(doc.contentHash);
+        docs.push(doc);
+      }
+      await db.samples.insertMany(docs, { ordered: false });
+      inserted += docs.length;
+      if (performance.now() - last > 10_000) {
+        last = performance.now();
+        process.stderr.write(`  inserted ${inserted}/${size} (${Math.round(inserted / ((last - t0) / 1000))} samples/s)\n`);
+      }
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    await ensureIndexes(db);
+    return { inserted, seconds };
+  } finally {
+    await db.close();
+  }
+}
+
+function runChild(uri: string, size: number): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', '--uri', uri, '--db', dbNameOf(size)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    proc.on('error', reject);
+    proc.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`child for ${size} exited with ${code}`));
+      resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildResult);
+    });
+  });
+}
+
+const f1 = (x: number) => x.toFixed(1);
+const f2 = (x: number) => x.toFixed(2);
+const verdict = (ok: boolean) => (ok ? 'ok' : 'BELOW GOAL');
+
+async function parent(): Promise<void> {
+  const sizes = String(args.sizes)
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0)
+    .sort((a, b) => a - b);
+  if (sizes.length === 0) throw new Error('--sizes: give sizes like 100000,1000000');
+  let server: EmbeddedServer | null = null;
+  let uri = args.uri ?? process.env.MONGODB_URI;
+  if (!uri) {
+    const cacheDir = process.env.SLABTUNE_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'slabtune');
+    server = await startEmbeddedServer({ cacheDir, ...(args['data-dir'] ? { dataDir: args['data-dir'] } : {}) });
+    uri = server.uri;
+  }
+  console.log(`dataset export benchmark: ${TASK}, sizes ${sizes.join(', ')}; ${server ? `embedded ${server.kind}` : 'MONGODB_URI'}; node ${process.version}, tokenizer ${PRODUCTION_TOKENIZER}`);
+  const results: ChildResult[] = [];
+  try {
+    for (const size of sizes) {
+      const filled = await fill(uri, size);
+      if (filled.inserted) console.log(`inserted ${filled.inserted} samples in ${f1(filled.seconds)} s (${Math.round(filled.inserted / filled.seconds)} samples/s, bulk insertMany of ${CHUNK})`);
+      const r = await runChild(uri, size);
+      results.push(r);
+      const bareSeconds = (r.bare[0]!.seconds + r.bare[1]!.seconds) / 2;
+      const bareBytes = r.bare[0]!.bytes;
+      console.log(
+        [
+          `\n${size} samples (${r.samples} stored, ${r.export.kept} kept)`,
+          `  bare loop   ${r.bare.map((b) => `${f1(b.seconds)} s`).join(' / ')}  ${Math.round(r.samples / bareSeconds)} samples/s  ${f1(mb(bareBytes) / bareSeconds)} MB/s of JSON`,
+          `  export      ${f1(r.export.seconds)} s  ${Math.round(r.samples / r.export.seconds)} samples/s  ${f1(mb(r.export.bytes) / r.export.seconds)} MB/s of JSONL (${f1(mb(r.export.bytes))} MB in 3 files); pass 1 ${f1(r.export.pass1)} s, pass 2 ${f1(r.export.pass2)} s, finish ${f1(r.export.finish)} s`,
+          `  tokens      export ${f1(mb(r.exportTokens.bytes) / r.exportTokens.seconds)} MB/s (${f1(r.exportTokens.seconds)} s over ${r.exportTokens.examples} examples), bare ${PRODUCTION_TOKENIZER} loop ${f1(mb(r.bareTokens.bytes) / r.bareTokens.seconds)} MB/s (${f1(r.bareTokens.seconds)} s over ${r.bareTokens.examples})`,
+          `  peak RSS    ${f1(r.peakRssMB)} MB`,
+          `  ratio export/bare throughput (samples/s): ${f2(bareSeconds / r.export.seconds)}× (goal ≥ 0.8: ${verdict(bareSeconds / r.export.seconds >= 0.8)})`,
+          `  ratio token counting in export/bare tokenizer (MB/s): ${f2(mb(r.exportTokens.bytes) / r.exportTokens.seconds / (mb(r.bareTokens.bytes) / r.bareTokens.seconds))}× (goal ≥ 0.9: ${verdict(
+            mb(r.exportTokens.bytes) / r.exportTokens.seconds / (mb(r.bareTokens.bytes) / r.bareTokens.seconds) >= 0.9,
+          )})`,
+        ].join('\n'),
+      );
+    }
+    if (results.length > 1) {
+      const small = results[0]!;
+      const large = results.at(-1)!;
+      const ratio = large.peakRssMB / small.peakRssMB;
+      console.log(`\nratio peak RSS ${large.size} / ${small.size}: ${f2(ratio)}× (${f1(large.peakRssMB)} MB / ${f1(small.peakRssMB)} MB; goal ≤ 1.2: ${verdict(ratio <= 1.2)})`);
+    }
+  } finally {
+    if (!args.keep) {
+      const { MongoClient } = await import('mongodb');
+      const client = new MongoClient(uri, { retryWrites: false });
+      await client.connect();
+      for (const size of sizes) await client.db(dbNameOf(size)).dropDatabase().catch(() => undefined);
+      await client.close();
+    }
+    await server?.stop();
+  }
+}
+
+if (args.child) await child(args.uri!, args.db!);
+else await parent();
