@@ -6,7 +6,8 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { graphql } from '../../gql/index.js';
-import type { CliDatasetFieldsFragment, CliEstimateCostQuery, Platform, Task, Tone } from '../../gql/graphql.js';
+import type { ExecutionResult } from 'graphql';
+import type { CliDatasetExportProgressSubscription, CliDatasetFieldsFragment, CliEstimateCostQuery, Platform, Task, Tone } from '../../gql/graphql.js';
 import { ApiError, unwrap, type ApiClient } from '../client.js';
 import type { Command } from '../command.js';
 import { table, type Output } from '../output.js';
@@ -188,27 +189,42 @@ function describeDataset(d: CliDatasetFieldsFragment, created: boolean): string 
     .join('\n');
 }
 
-/** Shows the export's progress events; resolves when the stream ends. */
-async function follow(events: AsyncIterableIterator<import('graphql').ExecutionResult<import('../../gql/graphql.js').CliDatasetExportProgressSubscription>>, out: Output): Promise<void> {
+/**
+ * Shows the export's progress: pass 1 (SCANNING) has no total yet, so a running count (one line
+ * rewritten on a terminal, a line every few seconds otherwise); a second pass (WRITING, only when
+ * conflicts were found) has one, so a bar. Resolves when the stream ends.
+ */
+async function follow(events: AsyncIterableIterator<ExecutionResult<CliDatasetExportProgressSubscription>>, out: Output): Promise<void> {
   let bar: Progress | null = null;
   let phase = '';
+  let lastLine = 0;
+  const tty = process.stderr.isTTY && !out.json;
   try {
     for await (const result of events) {
       const p = unwrap(result).datasetExportProgress;
       if (p.phase !== phase) {
         bar?.stop();
         bar = null;
+        if (phase === 'SCANNING' && tty) process.stderr.write('\n');
         phase = p.phase;
       }
-      if (p.phase === 'SCANNING') out.info(`reading samples: ${p.samplesRead}`);
+      if (p.phase === 'SCANNING' && !out.json) {
+        const line = `exporting: ${p.samplesRead} samples read, ${p.kept} lines written`;
+        if (tty) process.stderr.write(`\r${line}`);
+        else if (Date.now() - lastLine > 5_000) {
+          lastLine = Date.now();
+          out.info(line);
+        }
+      }
       if (p.phase === 'WRITING' && p.samplesTotal) {
-        bar ??= createProgress('writing', p.samplesTotal, out.json);
+        bar ??= createProgress('conflicts found, writing again', p.samplesTotal, out.json);
         bar.update(p.samplesRead, { kept: p.kept });
       }
       if (p.phase === 'DONE' || p.phase === 'FAILED') return;
     }
   } finally {
     bar?.stop();
+    if (phase === 'SCANNING' && tty) process.stderr.write('\n');
   }
 }
 

@@ -14,7 +14,7 @@ import type { ExportDatasetInput } from './export-input.js';
 import { createDatasetFormatter, type DatasetFormatter, type FormattedLine, type FormatterOptions, type QualityReport } from './pipeline.js';
 import { DEFAULT_READINESS_RULES, readinessOfScan, type ReadinessRules, type TaskReadiness } from './readiness.js';
 import type { SampleLike } from './sample.js';
-import { exportCursor, exportSampleFilter, readAhead, toSampleLike, type ProjectedSample } from './source.js';
+import { exportCursor, exportSampleFilter, readAhead, storedSamplesHint, toSampleLike, type ProjectedSample } from './source.js';
 import { SampleSpill } from './spill.js';
 import { SPLITS, type Split } from './split.js';
 import { TestKeyStore } from './test-keys.js';
@@ -146,9 +146,9 @@ export class DatasetExporter {
     const { task } = input;
     const scope = { platforms: input.platforms ?? undefined, tones: input.tones ?? undefined };
     const keys = await TestKeyStore.load(db, task, datasetId);
-    // An upper bound of the samples (the collection's size, from its metadata): the key tables are
-    // made this big at once instead of doubling (and briefly holding both copies) as they fill.
-    const expected = Math.max(1024, await db.samples.estimatedDocumentCount());
+    // An upper bound of the samples (the collection's size, from its statistics): the key tables
+    // are made this big at once instead of doubling (and briefly holding both copies) as they fill.
+    const expected = Math.max(1024, (await storedSamplesHint(db)) ?? 0);
     const spill = await SampleSpill.create(this.deps.spillDir);
     const opened: OpenedSinks[] = [];
     const formatterOptions = (conflicts: ConflictSet, expectedSamples: number): FormatterOptions => ({

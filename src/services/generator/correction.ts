@@ -86,7 +86,8 @@ const MISTAKES: Readonly<Record<CardField, Mistake | null>> = {
   grade(rng, card) {
     if (card.grade === null) return null;
     const grade = Math.min(10, Math.max(1, card.grade + rng.pick([-1, -0.5, 0.5, 1])));
-    return grade === card.grade ? { ...card, grade: card.grade - 0.5 } : { ...card, grade };
+    // Clamped back onto the true grade: step the other way (a 1 read as 1.5, a 10 as 9.5).
+    return grade === card.grade ? { ...card, grade: card.grade <= 1 ? 1.5 : card.grade - 0.5 } : { ...card, grade };
   },
   gradingCompany(rng, card) {
     if (card.gradingCompany === null) return null;

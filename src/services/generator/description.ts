@@ -82,12 +82,22 @@ function jersey(rng: Random, d: DrawnCard): string {
   }
 }
 
-function finish(rng: Random, d: DrawnCard): string | null {
+/**
+ * The card's finish or marking. A raw card's variation is always visible in the photo (a vision
+ * model names the refractor, the parallel, the subset logo); on a slab the label prints it, so
+ * the caption mentions it only some of the time.
+ */
+function finish(rng: Random, d: DrawnCard, always: boolean): string | null {
   const v = d.card.variation;
-  if (v && rng.chance(0.55)) {
-    if (/refractor|prizm|mosaic|holo|foil/i.test(v)) return rng.pick([`with ${withArticle(v.toLowerCase())} finish`, `${withArticle(v)} parallel`, 'with a rainbow refractor shine']);
+  if (v && (always || rng.chance(0.55))) {
     const serial = /\/(\d+)$/.exec(v);
-    if (serial && rng.chance(0.6)) return `serial numbered to ${serial[1]}`;
+    const name = v.replace(/\s*\/\d+$/, '');
+    const numbered = serial ? rng.pick([`, serial numbered /${serial[1]}`, ` numbered to ${serial[1]}`]) : '';
+    if (/refractor|fractor|prizm|mosaic|holo|foil|chrome|wave|ice|laser|velocity|vinyl|gloss|rainbow/i.test(v)) {
+      return rng.pick([`with ${withArticle(name.toLowerCase())} finish${numbered}`, `${withArticle(v)} parallel`, `${withArticle(name)} parallel${numbered}`]);
+    }
+    if (serial && !always && rng.chance(0.6)) return `serial numbered to ${serial[1]}`;
+    if (serial) return rng.pick([`${withArticle(v)} parallel`, `${withArticle(name)} parallel${numbered}`]);
     return rng.pick([`marked ${v}`, `${withArticle(v)} card`, `with ${withArticle(v)} logo`]);
   }
   return rng.chance(0.3) ? `with ${rng.pick(d.set.looks)}` : null;
@@ -103,7 +113,7 @@ export function imageDescription(rng: Random, d: DrawnCard, side: Side): string 
   const holder = d.company ? rng.pick(SLAB[d.company]) : rng.chance(0.8) ? rng.pick(RAW) : 'raw';
   const subject = side === 'back' ? rng.pick(BACK_SUBJECTS) : `player ${jersey(rng, d)} ${action(rng, d)}`;
   const extras = [
-    side === 'back' ? null : finish(rng, d),
+    side === 'back' ? null : finish(rng, d, d.company === null),
     d.rookie && side !== 'back' && rng.chance(0.3) ? 'RC logo in the corner' : null,
     rng.chance(0.25) ? rng.pick(d.company ? SLAB_CONDITIONS : RAW_CONDITIONS) : null,
   ].filter(

@@ -5,7 +5,7 @@ import { imageDescription } from './description.js';
 import { cardDrawer, type DrawnCard } from './draw.js';
 import { writeListing } from './listing.js';
 import { hashString, Random } from './random.js';
-import { ocrScan } from './scan.js';
+import { chooseLayout, ocrScan, sideOf } from './scan.js';
 
 /**
  * Deterministic synthetic data for tests, benchmarks, `npm run seed` and the local model's
@@ -90,10 +90,13 @@ export function createGenerator(options: GeneratorOptions = {}): Generator {
   const confidenceExponent = 3 / (0.5 + noise);
 
   function scanOf(drawn: DrawnCard): GeneratedScan {
-    const ocr = ocrScan(text, drawn, noise);
+    // The caption first: the OCR text may lose a piece only where the caption also shows it.
+    const layout = chooseLayout(drawn);
+    const description = imageDescription(text, drawn, sideOf(layout));
+    const ocr = ocrScan(text, drawn, noise, layout, description);
     return {
       ocrText: ocr.ocrText,
-      imageDescription: imageDescription(text, drawn, ocr.side),
+      imageDescription: description,
       card: drawn.card,
       confidence: Math.min(0.999, Math.round((1 - 0.5 * text.next() ** confidenceExponent) * 1000) / 1000),
       userId: userIds[Math.floor(USER_COUNT * text.next() ** 1.5)]!,

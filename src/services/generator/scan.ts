@@ -5,14 +5,18 @@ import { POSITION_NAMES } from './players.js';
 import { weights, type Random } from './random.js';
 
 /**
- * The OCR text of a scan: what an OCR engine reads off a slab label, a card front or a card
- * back, laid out the way each label prints it, then damaged in proportion to the noise level
- * (see noise.ts). At noise 0 the text is clean and always holds the player's full name; with
- * noise, pieces go missing (year, number, set), tokens and lines move, case and characters go
- * wrong. The card stays the label whatever the text lost.
+ * The OCR text of a scan: what an OCR engine reads off a slab label (and the card under it)
+ * or off both sides of a raw card, laid out the way each prints it, then damaged in proportion
+ * to the noise level (see noise.ts). As with a real SlabStak scan, every field of the label is
+ * somewhere in the scan: a slab label prints year, set, number, player, variation and grade; a
+ * raw card is photographed front and back, the back printing the number and the year, and its
+ * variation is on the front or visible in the image description. Noise damages text (characters,
+ * case, token and line order) and may drop a piece only where the scan carries it elsewhere
+ * too (in the description, or on the card front under a slab). At noise 0 the text is clean
+ * and always holds the player's full name.
  */
 
-export type Layout = 'PSA_LABEL' | 'BGS_LABEL' | 'SGC_LABEL' | 'CGC_LABEL' | 'RAW_FRONT' | 'RAW_BACK' | 'RAW_FRONT_BACK';
+export type Layout = 'PSA_LABEL' | 'BGS_LABEL' | 'SGC_LABEL' | 'CGC_LABEL' | 'RAW_FRONT_BACK';
 
 /** What the picture shows, for the image description. */
 export type Side = 'front' | 'back' | 'both';
@@ -94,17 +98,40 @@ function nameText(rng: Random, d: DrawnCard, noise: number, upper: boolean): str
   return upper ? up(text) : text;
 }
 
-function pieces(rng: Random, d: DrawnCard, noise: number, upper: boolean): Pieces {
+/** Which fields the rest of the scan (description, card front under a slab) also carries. */
+export interface Elsewhere {
+  year: boolean;
+  set: boolean;
+  variation: boolean;
+}
+
+/** The variation's name without its print run: "Gold Refractor" for "Gold Refractor /50". */
+export const variationName = (variation: string): string => variation.replace(/\s*\/\d+$/, '');
+
+/** What an image description already says about the card. */
+export function carriedBy(description: string, d: DrawnCard): Elsewhere {
+  const text = description.toLowerCase();
+  const v = d.card.variation;
+  return {
+    year: text.includes(String(d.startYear)),
+    set: text.includes(d.set.brand.toLowerCase()),
+    variation: v !== null && text.includes(variationName(v).toLowerCase()),
+  };
+}
+
+function pieces(rng: Random, d: DrawnCard, noise: number, upper: boolean, elsewhere: Elsewhere): Pieces {
   const season = seasonText(d.player.sport, d.startYear);
-  const lost = (p: number) => noise > 0 && rng.chance(p * noise);
+  // Noise may lose a piece only when the scan shows it somewhere else as well.
+  const lost = (p: number, spare: boolean) => spare && noise > 0 && rng.chance(p * noise);
   const set = upper ? up(d.set.name) : d.set.name;
   const variation = d.card.variation === null ? null : upper ? up(d.card.variation) : d.card.variation;
+  const year = lost(0.25, elsewhere.year);
   return {
-    year: lost(0.25) ? null : String(d.startYear),
-    season: lost(0.25) ? null : season,
-    set: lost(0.08) ? null : set,
-    number: lost(0.15) ? null : d.card.cardNumber,
-    variation: lost(0.15) ? null : variation,
+    year: year ? null : String(d.startYear),
+    season: year ? null : season,
+    set: lost(0.08, elsewhere.set) ? null : set,
+    number: d.card.cardNumber,
+    variation: lost(0.15, elsewhere.variation) ? null : variation,
     name: nameText(rng, d, noise, upper),
   };
 }
@@ -116,8 +143,8 @@ function rookieMark(rng: Random, d: DrawnCard): string | null {
   return d.rookie && rng.chance(0.5) ? rng.pick(['RC', 'ROOKIE', 'RC', 'ROOKIE CARD']) : null;
 }
 
-function psaLabel(rng: Random, d: DrawnCard, noise: number): string[] {
-  const p = pieces(rng, d, noise, true);
+function psaLabel(rng: Random, d: DrawnCard, noise: number, elsewhere: Elsewhere): string[] {
+  const p = pieces(rng, d, noise, true, elsewhere);
   const year = rng.chance(0.8) ? p.year : p.season;
   const grade = gradeText(d.card.grade!);
   const words = gradeWords('PSA', d.card.grade!);
@@ -133,8 +160,8 @@ function psaLabel(rng: Random, d: DrawnCard, noise: number): string[] {
   }
 }
 
-function bgsLabel(rng: Random, d: DrawnCard, noise: number): string[] {
-  const p = pieces(rng, d, noise, false);
+function bgsLabel(rng: Random, d: DrawnCard, noise: number, elsewhere: Elsewhere): string[] {
+  const p = pieces(rng, d, noise, false, elsewhere);
   const grade = gradeText(d.card.grade!);
   const words = gradeWords('BGS', d.card.grade!);
   const rc = d.rookie && rng.chance(0.6) ? 'RC' : null;
@@ -150,8 +177,8 @@ function bgsLabel(rng: Random, d: DrawnCard, noise: number): string[] {
   return [line(p.season, p.set, p.variation, hash(p.number), p.name, rc), line(grade, words), ...subs, line(head, d.cert)];
 }
 
-function sgcLabel(rng: Random, d: DrawnCard, noise: number): string[] {
-  const p = pieces(rng, d, noise, true);
+function sgcLabel(rng: Random, d: DrawnCard, noise: number, elsewhere: Elsewhere): string[] {
+  const p = pieces(rng, d, noise, true, elsewhere);
   const grade = gradeText(d.card.grade!);
   const words = gradeWords('SGC', d.card.grade!);
   const logo = rng.chance(0.5) ? 'SGC' : null;
@@ -159,8 +186,8 @@ function sgcLabel(rng: Random, d: DrawnCard, noise: number): string[] {
   return [line(p.year, p.set, p.variation), line(hash(p.number), p.name, rookieMark(rng, d)), line(grade, words), line(d.cert)];
 }
 
-function cgcLabel(rng: Random, d: DrawnCard, noise: number): string[] {
-  const p = pieces(rng, d, noise, false);
+function cgcLabel(rng: Random, d: DrawnCard, noise: number, elsewhere: Elsewhere): string[] {
+  const p = pieces(rng, d, noise, false, elsewhere);
   const company = d.company === 'CSG' ? 'CSG' : 'CGC';
   const grade = gradeText(d.card.grade!);
   const words = gradeWords(company, d.card.grade!);
@@ -176,7 +203,14 @@ function cgcLabel(rng: Random, d: DrawnCard, noise: number): string[] {
   ];
 }
 
-function cardFront(rng: Random, d: DrawnCard, noise: number): string[] {
+interface Front {
+  lines: string[];
+  /** The set's name or brand is printed (its logo). */
+  set: boolean;
+  variation: boolean;
+}
+
+function cardFront(rng: Random, d: DrawnCard, noise: number): Front {
   const name = nameText(rng, d, noise, rng.chance(0.8));
   const logo = rng.chance(0.6) ? up(d.set.name) : rng.chance(0.5) ? up(d.set.brand) : null;
   const team = rng.chance(0.5) ? up(d.team.name) : rng.chance(0.5) ? up(d.team.nickname) : null;
@@ -185,15 +219,29 @@ function cardFront(rng: Random, d: DrawnCard, noise: number): string[] {
   const serial = d.card.variation?.match(/\/(\d+)$/);
   const numbered = serial ? `${rng.int(1, Number(serial[1]))}/${serial[1]}` : null;
   const variationHint = d.card.variation && /refractor|prizm|holo|mosaic|foil|rookie|young guns/i.test(d.card.variation) && rng.chance(0.3) ? up(d.card.variation) : null;
-  return rng.shuffle([line(logo), line(name), line(team, position), line(rc), line(numbered), line(variationHint)]);
+  return {
+    lines: rng.shuffle([line(logo), line(name), line(team, position), line(rc), line(numbered), line(variationHint)]),
+    set: logo !== null,
+    variation: variationHint !== null,
+  };
 }
 
-function cardBack(rng: Random, d: DrawnCard, noise: number): string[] {
-  const p = pieces(rng, d, noise, true);
+/**
+ * A card back: number and name on top, bio and stats, the copyright line. The back is where a
+ * raw card prints its number, and its year: in the copyright line or, when that line carries
+ * the following year (cards released late in a year), on a set line ("1987 TOPPS") as
+ * modern backs print it.
+ */
+function cardBack(rng: Random, d: DrawnCard, noise: number, elsewhere: Elsewhere): string[] {
+  const p = pieces(rng, d, noise, true, elsewhere);
   const sport = d.player.sport;
-  const number = p.number === null ? null : rng.pick([p.number, `NO. ${p.number}`, `#${p.number}`]);
+  const number = rng.pick([p.number, `NO. ${p.number}`, `#${p.number}`]);
   const position = up(POSITION_NAMES[sport][d.player.position] ?? d.player.position);
-  const copyrightYear = p.year === null ? null : rng.chance(0.8) ? p.year : String(d.startYear + 1);
+  const nextYear = rng.chance(0.2);
+  const copyrightYear = p.year === null ? null : nextYear ? String(d.startYear + 1) : p.year;
+  const yearShown = p.year === null || !nextYear;
+  const setShown = p.set === null || elsewhere.set;
+  const setLine = rng.chance(0.3) || !yearShown || !setShown;
   const out = [
     line(number, p.name),
     line(position, rng.chance(0.5) ? '|' : null, up(d.team.name)),
@@ -202,15 +250,9 @@ function cardBack(rng: Random, d: DrawnCard, noise: number): string[] {
     line('©', copyrightYear, copyrightHolder(d)),
   ];
   if (rng.chance(0.4)) out.push(line(rng.pick(LICENSES[sport])));
-  if (p.set && rng.chance(0.3)) out.splice(1, 0, line(p.set));
+  if (setLine) out.splice(1, 0, line(yearShown && rng.chance(0.5) ? null : p.season, p.set));
   return out;
 }
-
-const RAW_LAYOUTS = weights<Layout>([
-  ['RAW_FRONT_BACK', 5],
-  ['RAW_BACK', 3],
-  ['RAW_FRONT', 2],
-]);
 
 /** Most OCR keeps the lines; some engines return one long line. */
 const JOINERS = weights([
@@ -219,7 +261,8 @@ const JOINERS = weights([
   [' | ', 5],
 ]);
 
-function chooseLayout(rng: Random, d: DrawnCard): Layout {
+/** The layout of a card's scan: its slab's label, or both sides of a raw card. */
+export function chooseLayout(d: DrawnCard): Layout {
   switch (d.company) {
     case 'PSA':
       return 'PSA_LABEL';
@@ -231,9 +274,11 @@ function chooseLayout(rng: Random, d: DrawnCard): Layout {
     case 'CSG':
       return 'CGC_LABEL';
     default:
-      return rng.draw(RAW_LAYOUTS);
+      return 'RAW_FRONT_BACK';
   }
 }
+
+export const sideOf = (layout: Layout): Side => (layout === 'RAW_FRONT_BACK' ? 'both' : 'front');
 
 /** Moves, re-cases and litters tokens and lines in proportion to the noise level. */
 function shuffleTokens(rng: Random, lines: string[], noise: number): string[] {
@@ -275,38 +320,22 @@ function shuffleTokens(rng: Random, lines: string[], noise: number): string[] {
   return out;
 }
 
-export function ocrScan(rng: Random, d: DrawnCard, noise: number): OcrScan {
-  const layout = chooseLayout(rng, d);
+/** The OCR text of a scan whose layout is chosen and whose image description is written. */
+export function ocrScan(rng: Random, d: DrawnCard, noise: number, layout: Layout, description: string): OcrScan {
+  const described = carriedBy(description, d);
   let lines: string[];
-  let side: Side = 'front';
-  switch (layout) {
-    case 'PSA_LABEL':
-      lines = psaLabel(rng, d, noise);
-      break;
-    case 'BGS_LABEL':
-      lines = bgsLabel(rng, d, noise);
-      break;
-    case 'SGC_LABEL':
-      lines = sgcLabel(rng, d, noise);
-      break;
-    case 'CGC_LABEL':
-      lines = cgcLabel(rng, d, noise);
-      break;
-    case 'RAW_FRONT':
-      lines = cardFront(rng, d, noise);
-      break;
-    case 'RAW_BACK':
-      lines = cardBack(rng, d, noise);
-      side = 'back';
-      break;
-    case 'RAW_FRONT_BACK':
-      lines = [...cardFront(rng, d, noise), ...cardBack(rng, d, noise)];
-      side = 'both';
-      break;
+  if (layout === 'RAW_FRONT_BACK') {
+    const front = cardFront(rng, d, noise);
+    const elsewhere = { year: described.year, set: described.set || front.set, variation: described.variation || front.variation };
+    lines = [...front.lines, ...cardBack(rng, d, noise, elsewhere)];
+  } else {
+    // A slab photo usually also catches the card's own printing under the label.
+    const front = rng.chance(0.8) ? cardFront(rng, d, noise) : null;
+    const elsewhere = { year: described.year, set: described.set || (front?.set ?? false), variation: described.variation || (front?.variation ?? false) };
+    const label = layout === 'PSA_LABEL' ? psaLabel : layout === 'BGS_LABEL' ? bgsLabel : layout === 'SGC_LABEL' ? sgcLabel : cgcLabel;
+    lines = [...label(rng, d, noise, elsewhere), ...(front?.lines ?? [])];
   }
-  // A slab photo often also catches the card's own printing under the label.
-  if (d.company !== null && rng.chance(0.35)) lines.push(...cardFront(rng, d, noise));
   lines = shuffleTokens(rng, lines, noise);
   const joiner = rng.draw(JOINERS);
-  return { ocrText: damageChars(rng, lines.join(joiner), charRate(noise)), layout, side };
+  return { ocrText: damageChars(rng, lines.join(joiner), charRate(noise)), layout, side: sideOf(layout) };
 }
