@@ -55,6 +55,7 @@ const { values: args } = parseArgs({
     uri: { type: 'string' },
     'data-dir': { type: 'string' },
     child: { type: 'boolean', default: false },
+    memory: { type: 'boolean', default: false },
     db: { type: 'string' },
     rounds: { type: 'string' },
   },
@@ -78,7 +79,10 @@ interface ChildResult {
   export: Run & { kept: number; created: boolean; phases: number[] };
   exportTokens: Run & { examples: number };
   bareTokens: Run & { examples: number };
+  /** Of the memory child: the kernel's high-water mark (ru_maxrss), which also sees peaks between two samples. */
   peakRssMB: number;
+  /** The same, once connected and the tokenizer loaded, before the export started. */
+  beforeExportMB: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -214,11 +218,33 @@ async function child(uri: string, dbName: string, rounds: number): Promise<void>
     export: best!.run,
     exportTokens: best!.tokens,
     bareTokens: tokens,
-    // The kernel's high-water mark (ru_maxrss, KiB) also sees peaks between two samples.
-    peakRssMB: Math.max(process.resourceUsage().maxRSS * 1024, sampled) / 1e6,
+    // Set by the memory child; this process ran several loops.
+    peakRssMB: 0,
+    beforeExportMB: Math.max(process.resourceUsage().maxRSS * 1024, sampled) / 1e6,
   };
   await db.close();
   process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+/**
+ * Peak RSS of one export and nothing else (a process of its own per size, the same steps for
+ * every size): connect, load the tokenizer, export once.
+ */
+async function memoryChild(uri: string, dbName: string): Promise<void> {
+  let sampled = 0;
+  const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage.rss())), 10);
+  const db = await connectDatabase(uri, dbName);
+  await Promise.all([db.datasets.deleteMany({}), db.testSplitKeys.deleteMany({}), db.collection('datasetVersions').deleteMany({})]);
+  await db.db.collection('datasetFiles.files').deleteMany({});
+  await db.db.collection('datasetFiles.chunks').deleteMany({});
+  await loadEncoder('o200k_base', PRODUCTION_TOKENIZER);
+  const before = Math.max(process.resourceUsage().maxRSS * 1024, sampled);
+  const exporter = new DatasetExporter({ db, prices: DEFAULT_PRICE_TABLE, events: createEvents(), logger: createLogger('error') });
+  await exporter.export(ExportDatasetInput.parse({ task: TASK }), { createdBy: 'bench', opId: null, progressKey: null });
+  clearInterval(sampler);
+  const peak = Math.max(process.resourceUsage().maxRSS * 1024, sampled);
+  await db.close();
+  process.stdout.write(`${JSON.stringify({ peakRssMB: peak / 1e6, beforeExportMB: before / 1e6 })}\n`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,21 +312,25 @@ async function fill(uri: string, size: number): Promise<{ inserted: number; seco
   }
 }
 
-function runChild(uri: string, size: number): Promise<ChildResult> {
+function spawnChild<T>(extra: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    // Best of 3 alternating rounds where that is affordable; one round at a million.
-    const rounds = args.rounds ?? (size <= 200_000 ? '3' : '1');
-    const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', '--uri', uri, '--db', dbNameOf(size), '--rounds', rounds], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     proc.on('error', reject);
     proc.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`child for ${size} exited with ${code}`));
-      resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildResult);
+      if (code !== 0) return reject(new Error(`bench child ${extra.join(' ')} exited with ${code}`));
+      resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as T);
     });
   });
+}
+
+async function runChildren(uri: string, size: number): Promise<ChildResult> {
+  // Best of 3 alternating rounds where that is affordable; one round at a million.
+  const rounds = args.rounds ?? (size <= 200_000 ? '3' : '1');
+  const timing = await spawnChild<ChildResult>(['--child', '--uri', uri, '--db', dbNameOf(size), '--rounds', rounds]);
+  const memory = await spawnChild<{ peakRssMB: number; beforeExportMB: number }>(['--child', '--memory', '--uri', uri, '--db', dbNameOf(size)]);
+  return { ...timing, ...memory };
 }
 
 const f1 = (x: number) => x.toFixed(1);
@@ -331,7 +361,7 @@ async function parent(): Promise<void> {
     for (const size of sizes) {
       const filled = await fill(uri, size);
       if (filled.inserted) console.log(`inserted ${filled.inserted} samples in ${f1(filled.seconds)} s (${Math.round(filled.inserted / filled.seconds)} samples/s, bulk insertMany of ${CHUNK})`);
-      const r = await runChild(uri, size);
+      const r = await runChildren(uri, size);
       results.push(r);
       const bareSeconds = Math.min(...r.bare.map((b) => b.seconds));
       const bareBytes = r.bare[0]!.bytes;
@@ -341,7 +371,7 @@ async function parent(): Promise<void> {
           `  bare loop   best ${f1(bareSeconds)} s of ${r.bare.map((b) => f1(b.seconds)).join(', ')}  ${Math.round(r.samples / bareSeconds)} samples/s  ${f1(mb(bareBytes) / bareSeconds)} MB/s of JSON`,
           `  export      best ${f1(r.export.seconds)} s  ${Math.round(r.samples / r.export.seconds)} samples/s  ${f1(mb(r.export.bytes) / r.export.seconds)} MB/s of JSONL (${f1(mb(r.export.bytes))} MB in 3 files); ${phaseText(r.export.phases)}`,
           `  tokens      export ${f1(mb(r.exportTokens.bytes) / r.exportTokens.seconds)} MB/s (${f1(r.exportTokens.seconds)} s over ${r.exportTokens.examples} examples), bare ${PRODUCTION_TOKENIZER} loop ${f1(mb(r.bareTokens.bytes) / r.bareTokens.seconds)} MB/s (${f1(r.bareTokens.seconds)} s over ${r.bareTokens.examples})`,
-          `  peak RSS    ${f1(r.peakRssMB)} MB`,
+          `  peak RSS    ${f1(r.peakRssMB)} MB (one export in a process of its own; ${f1(r.beforeExportMB)} MB before it started)`,
           `  ratio export/bare throughput (samples/s): ${f2(bareSeconds / r.export.seconds)}× (goal ≥ 0.8: ${verdict(bareSeconds / r.export.seconds >= 0.8)})`,
           `  ratio token counting in export/bare tokenizer (MB/s): ${f2(mb(r.exportTokens.bytes) / r.exportTokens.seconds / (mb(r.bareTokens.bytes) / r.bareTokens.seconds))}× (goal ≥ 0.9: ${verdict(
             mb(r.exportTokens.bytes) / r.exportTokens.seconds / (mb(r.bareTokens.bytes) / r.bareTokens.seconds) >= 0.9,
@@ -367,5 +397,6 @@ async function parent(): Promise<void> {
   }
 }
 
-if (args.child) await child(args.uri!, args.db!, Number(args.rounds ?? 1));
+if (args.child && args.memory) await memoryChild(args.uri!, args.db!);
+else if (args.child) await child(args.uri!, args.db!, Number(args.rounds ?? 1));
 else await parent();

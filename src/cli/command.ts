@@ -9,6 +9,8 @@ export interface Command {
   options?: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean; default?: string | boolean }>;
   /** Whether the command talks to the API (so needs a URL and key). */
   needsApi?: boolean;
+  /** A command that parses its own arguments and talks to no API (e.g. the standalone provider). */
+  standalone?: (argv: string[]) => Promise<number>;
   run(ctx: {
     args: string[];
     options: Record<string, string | boolean | string[] | undefined>;

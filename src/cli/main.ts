@@ -31,6 +31,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     process.stderr.write(`${name && name !== '--help' && name !== '-h' ? `unknown command: ${name}\n\n` : ''}${help()}\n`);
     return name && name !== '--help' && name !== '-h' ? 2 : 0;
   }
+  if (command.standalone) return command.standalone(rest);
   let parsed;
   try {
     parsed = parseArgs({

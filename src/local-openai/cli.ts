@@ -18,7 +18,7 @@ export async function runLocalOpenAICli(argv: string[]): Promise<number> {
       options: {
         port: { type: 'string', default: '8787' },
         host: { type: 'string', default: '127.0.0.1' },
-        'data-dir': { type: 'string', default: '.slabtune/local-openai' },
+        'data-dir': { type: 'string', default: '.data/local-openai' },
         org: { type: 'string' },
         'min-step-ms': { type: 'string' },
         'time-scale': { type: 'string' },

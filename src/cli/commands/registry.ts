@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { estimateCommand, exportCommand } from './datasets.js';
 import { createCommand, listJobsCommand, statusCommand, uploadCommand, waitCommand } from './jobs.js';
+import { localOpenAICommand } from './local-openai.js';
 import { listModelsCommand } from './models.js';
 import { seedCommand } from './seed.js';
 import { statsCommand } from './stats.js';
@@ -17,4 +18,5 @@ export const commands: Command[] = [
   waitCommand,
   listJobsCommand,
   listModelsCommand,
+  localOpenAICommand,
 ];

@@ -262,7 +262,7 @@ export class CardPredictor {
     return [...new Set([...seen, ...usual])];
   }
 
-  /** The ranker's best name span, and spans of the same name elsewhere on the scan (the cleanest reading wins). */
+  /** The ranker's best name span, and the other readings of the same name elsewhere on the scan (best first). */
   private nameSpans(tokens: readonly ScanToken[], ctx: ScanContext): Span[] {
     const windows = nameCandidates(tokens);
     if (windows.length === 0) return [];
@@ -271,26 +271,90 @@ export class CardPredictor {
     scored.sort((x, y) => y.score - x.score);
     const best = scored[0]!;
     const bestKey = spanSkeleton(tokens, best.a, best.b);
-    const same = scored.filter((c) => c === best || (c.score > best.score - 2 && similarity(spanSkeleton(tokens, c.a, c.b), bestKey) >= 0.75));
-    return same.map((c) => ({ tokens: tokens.slice(c.a, c.b), score: 1 }));
+    const taken: Array<{ a: number; b: number; score: number }> = [best];
+    for (const c of scored) {
+      if (c === best || c.b - c.a !== best.b - best.a || taken.some((t) => c.a < t.b && c.b > t.a)) continue;
+      if (similarity(spanSkeleton(tokens, c.a, c.b), bestKey) >= 0.7) taken.push(c);
+    }
+    return taken.map((c, k) => ({ tokens: tokens.slice(c.a, c.b), score: k === 0 ? 1 : 0.9 }));
   }
 
+  /** A reading's words in first-name order ("DAVIS, ANTHONY" → Anthony Davis), digits read back as letters, lower case. */
+  private readingWords(span: Span): string[] {
+    let words = span.tokens.map((t) => t.text).filter((w) => /[A-Za-z0-9]/.test(w));
+    const comma = words.findIndex((w, i) => w.endsWith(',') && i < words.length - 1);
+    if (comma >= 0) {
+      const before = words.slice(0, comma + 1).map((w) => w.replace(/,$/, ''));
+      const after = words.slice(comma + 1);
+      const isSuffix = (w: string) => this.suffixes.has(fold(core(w)));
+      words = [...after.filter((w) => !isSuffix(w)), ...before, ...after.filter(isSuffix)];
+    }
+    return words.map((w) => this.nameWord(w)).filter(Boolean);
+  }
+
+  /**
+   * The name from all its readings: word by word, the spelling that best explains every reading
+   * under the learned character model and OCR channel (a reading damaged in one place is outvoted
+   * by a clean one); the word order of the best reading unless others agree on another.
+   */
   private player(spans: readonly Span[]): string {
-    const candidates = spans.map((span) => {
-      let words = span.tokens.map((t) => t.text).filter((w) => /[A-Za-z0-9]/.test(w));
-      const comma = words.findIndex((w, i) => w.endsWith(',') && i < words.length - 1);
-      if (comma >= 0) {
-        const before = words.slice(0, comma + 1).map((w) => w.replace(/,$/, ''));
-        const after = words.slice(comma + 1);
-        const isSuffix = (w: string) => this.suffixes.has(fold(core(w)));
-        words = [...after.filter((w) => !isSuffix(w)), ...before, ...after.filter(isSuffix)];
+    const readings = spans.map((s) => this.readingWords(s)).filter((w) => w.length > 0);
+    if (readings.length === 0) return 'Unknown Player';
+    const first = readings[0]!;
+    if (readings.length === 1) return first.join(' ');
+    // Word order: a reading whose words are the same set in another order (a swapped pair) defers to the majority.
+    const orderKey = (ws: string[]) => ws.map((w) => skeleton(w.toLowerCase())).join(' ');
+    let order = first;
+    const votes = new Map<string, { words: string[]; n: number }>();
+    for (const r of readings) {
+      if (r.length !== first.length) continue;
+      const k = orderKey(r);
+      const v = votes.get(k) ?? { words: r, n: 0 };
+      v.n++;
+      votes.set(k, v);
+    }
+    const aligned = (r: string[]) => r.map((w) => first.findIndex((f) => similarity(skeleton(f.toLowerCase()), skeleton(w.toLowerCase())) >= 0.6));
+    const firstNameFirst = (r: string[]) => (this.firstNames.has(fold(core(r[0]!))) ? 1 : 0);
+    for (const v of votes.values()) {
+      const bestVote = votes.get(orderKey(order))!;
+      if (v.n > bestVote.n || (v.n === bestVote.n && firstNameFirst(v.words) > firstNameFirst(bestVote.words))) order = v.words;
+    }
+    // Per position of the chosen order, every reading's word aligned to it.
+    const positions = order.map((w) => [w]);
+    for (const r of readings) {
+      if (r === order) continue;
+      r.forEach((w, i) => {
+        let best = -1;
+        let bestSim = 0.55;
+        order.forEach((o, j) => {
+          const sim = similarity(o.toLowerCase(), w.toLowerCase());
+          if (sim > bestSim) {
+            bestSim = sim;
+            best = j;
+          }
+        });
+        if (best >= 0) positions[best]!.push(w);
+        void i;
+      });
+    }
+    void aligned;
+    const out = positions.map((variants) => {
+      const lower = [...new Set(variants.map((v) => v.toLowerCase()))];
+      if (lower.length === 1) return variants[0]!;
+      let best = variants[0]!;
+      let bestScore = -Infinity;
+      for (const cand of lower) {
+        const letters = cand.replace(/[^a-z]/g, '');
+        let score = this.denoiser.logProb(letters);
+        for (const v of variants) score += this.denoiser.channelLogProb(letters, v.toLowerCase().replace(/[^a-z]/g, ''));
+        if (score > bestScore) {
+          bestScore = score;
+          best = variants.find((v) => v.toLowerCase() === cand)!;
+        }
       }
-      const name = words.map((w) => this.nameWord(w)).filter(Boolean).join(' ');
-      const letters = name.toLowerCase().replace(/[^a-z]/g, '');
-      const fluency = letters ? this.denoiser.logProb(letters) / letters.length : -10;
-      return { value: name, key: name.toLowerCase(), score: span.score, tie: fluency };
+      return best;
     });
-    return vote(candidates.filter((c) => c.value)) ?? 'Unknown Player';
+    return out.join(' ');
   }
 
   private year(spans: readonly Span[], sport: string): string {

@@ -99,6 +99,9 @@ export class DenoiserBuilder {
 export class Denoiser {
   private readonly totals = new Map<string, { total: number; types: number }>();
   private readonly alphabetSize: number;
+  private readonly chars: number;
+  /** log of the share of characters the channel leaves alone. */
+  private readonly keep: number;
 
   constructor(private readonly state: DenoiserState) {
     for (const [ctx, row] of Object.entries(state.grams)) {
@@ -107,6 +110,10 @@ export class Denoiser {
       this.totals.set(ctx, { total, types: Object.keys(row).length });
     }
     this.alphabetSize = Object.keys(state.grams[''] ?? {}).length;
+    this.chars = Math.max(1, state.channel.n ?? 0);
+    let edits = 0;
+    for (const [op, v] of Object.entries(state.channel)) if (op !== 'n') edits += v;
+    this.keep = Math.log(Math.max(0.5, 1 - edits / this.chars));
   }
 
   /** log P(word) under the character model (Witten–Bell interpolation down to uniform). */
@@ -127,6 +134,15 @@ export class Denoiser {
       }
       lp += Math.log(p);
     }
+    return lp;
+  }
+
+  /** log P(ocr | gold) under the learned channel: each edit at its counted rate, each kept character at the rest. */
+  channelLogProb(gold: string, ocr: string): number {
+    if (gold === ocr) return gold.length * this.keep;
+    const ops = editOps(gold, ocr);
+    let lp = Math.max(0, gold.length - ops.length) * this.keep;
+    for (const op of ops) lp += Math.log(((this.state.channel[op] ?? 0) + 0.2) / this.chars);
     return lp;
   }
 }
