@@ -373,6 +373,7 @@ async function parent(): Promise<void> {
           `  tokens      export ${f1(mb(r.exportTokens.bytes) / r.exportTokens.seconds)} MB/s (${f1(r.exportTokens.seconds)} s over ${r.exportTokens.examples} examples), bare ${PRODUCTION_TOKENIZER} loop ${f1(mb(r.bareTokens.bytes) / r.bareTokens.seconds)} MB/s (${f1(r.bareTokens.seconds)} s over ${r.bareTokens.examples})`,
           `  peak RSS    ${f1(r.peakRssMB)} MB (one export in a process of its own; ${f1(r.beforeExportMB)} MB before it started)`,
           `  ratio export/bare throughput (samples/s): ${f2(bareSeconds / r.export.seconds)}× (goal ≥ 0.8: ${verdict(bareSeconds / r.export.seconds >= 0.8)})`,
+          `  ratio export/bare throughput (MB/s written; the export writes ${f2(r.export.bytes / bareBytes)}× the bytes): ${f2(mb(r.export.bytes) / r.export.seconds / (mb(bareBytes) / bareSeconds))}×`,
           `  ratio token counting in export/bare tokenizer (MB/s): ${f2(mb(r.exportTokens.bytes) / r.exportTokens.seconds / (mb(r.bareTokens.bytes) / r.bareTokens.seconds))}× (goal ≥ 0.9: ${verdict(
             mb(r.exportTokens.bytes) / r.exportTokens.seconds / (mb(r.bareTokens.bytes) / r.bareTokens.seconds) >= 0.9,
           )})`,

@@ -17,6 +17,8 @@ import type {
 
 /** GridFS bucket of the dataset JSONL files (`datasetFiles.files` / `datasetFiles.chunks`). */
 export const DATASET_FILES_BUCKET = 'datasetFiles';
+/** 1 MiB chunks: writing 110 MB to FerretDB took 2.6 s against 3.6 s with the default 255 KiB. */
+export const DATASET_FILE_CHUNK_BYTES = 1 << 20;
 
 /** One handle on the database: typed collections, nothing else. */
 export interface Database {
@@ -65,7 +67,7 @@ export async function connectDatabase(uri: string, dbName: string): Promise<Data
     models: db.collection<ModelDoc>('models'),
     trainingFiles: db.collection<TrainingFileDoc>('trainingFiles'),
     testSplitKeys: db.collection<TestSplitKeyDoc>('testSplitKeys'),
-    datasetFiles: new GridFSBucket(db, { bucketName: DATASET_FILES_BUCKET }),
+    datasetFiles: new GridFSBucket(db, { bucketName: DATASET_FILES_BUCKET, chunkSizeBytes: DATASET_FILE_CHUNK_BYTES }),
     collection: <T extends Document>(name: string) => db.collection<T>(name),
     close: () => client.close(),
   };

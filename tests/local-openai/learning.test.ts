@@ -41,11 +41,10 @@ describe('fine-tuning learns', () => {
     const base = await accuracy('gpt-4o-mini-2024-07-18');
     const tuned = await accuracy(job.fine_tuned_model!);
     expect(base.exact).toBeGreaterThan(0.1);
-    // Measured 0.33 → 0.45 exact and 0.70 → 0.86 on the player here. About a fifth of these scans
-    // lack a field in their text altogether (no card number on a card front, a year lost to
-    // noise), which caps exact match for any model; see bench/eval-local-model.ts.
-    expect(tuned.exact - base.exact).toBeGreaterThanOrEqual(0.1);
-    expect(tuned.player - base.player).toBeGreaterThanOrEqual(0.12);
+    // Measured (in-process, same data) 0.32 → 0.71 exact and 0.59 → 0.90 on the player here. Every
+    // scan carries every field now; what caps exact match is OCR damage to a field's only reading.
+    expect(tuned.exact - base.exact).toBeGreaterThanOrEqual(0.25);
+    expect(tuned.player - base.player).toBeGreaterThanOrEqual(0.2);
   });
 
   it('writes listings in the style of its training listings', async () => {

@@ -156,6 +156,38 @@ describe('scan', () => {
   });
 });
 
+describe('what a scan carries', () => {
+  // A field is "carried" when the OCR text or the image description prints it: the number on the
+  // label or the card back, the variation on the label, the card or in the caption's finish.
+  const carries = (s: { ocrText: string; imageDescription: string; card: CardData }) => {
+    const ocr = lower(s.ocrText);
+    const all = `${ocr}\n${lower(s.imageDescription)}`;
+    const c = s.card;
+    const missing: string[] = [];
+    if (!ocr.includes(lower(c.player))) missing.push('player');
+    if (!all.includes(c.year.slice(0, 4))) missing.push('year');
+    if (!all.includes(lower(c.brand))) missing.push('brand');
+    if (!new RegExp(`(^|[^0-9a-z])${lower(c.cardNumber)}($|[^0-9])`).test(ocr)) missing.push('cardNumber');
+    if (c.variation && !all.includes(lower(c.variation.replace(/\s*\/\d+$/, '')))) missing.push('variation');
+    return missing;
+  };
+
+  it('carries every field of the label in every clean scan, raw cards front and back', () => {
+    const scans = createGenerator({ seed: 12, noise: 0 }).scans(3000);
+    expect(scans.filter((s) => carries(s).length > 0).map((s) => [carries(s), s.ocrText])).toEqual([]);
+    const raw = scans.filter((s) => s.card.gradingCompany === null);
+    expect(raw.length).toBeGreaterThan(500);
+    for (const s of raw) expect(s.imageDescription).toMatch(/^Front and back of/);
+  });
+
+  it('lets noise damage a field but not drop its only reading: most noisy scans still print every field intact', () => {
+    const scans = createGenerator({ seed: 12, noise: 0.3 }).scans(3000);
+    const intact = scans.filter((s) => carries(s).length === 0).length / scans.length;
+    expect(intact).toBeGreaterThan(0.75);
+    expect(intact).toBeLessThan(0.98);
+  });
+});
+
 describe('OCR noise', () => {
   const nameShare = (noise: number) => {
     const scans = createGenerator({ seed: 77, noise }).scans(2000);

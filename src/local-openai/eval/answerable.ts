@@ -3,10 +3,11 @@ import type { ScanInput } from '../../services/prompts/chat-format.js';
 import { levenshtein } from '../trainer/text.js';
 
 /**
- * Which fields of a scan's answer are in its text at all. The generator's scans drop pieces
- * (a card front has no card number; noise loses the year or the variation), and no model can
- * read a field its input does not carry: this oracle bounds what any model can score, so an
- * evaluation can report exact match on the scans where every field is there to be read.
+ * Which fields of a scan's answer are in its text at all. The generator's scans carry every
+ * field somewhere (OCR text or image description), but OCR damage can make a field's only
+ * reading unrecognisable, and no model can read a field its input does not carry: this oracle
+ * bounds what any model can score, so an evaluation can report exact match on the scans where
+ * every field is there to be read.
  * Lenient on purpose: one OCR slip per value still counts as present.
  */
 

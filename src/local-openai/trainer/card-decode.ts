@@ -313,7 +313,6 @@ export class CardPredictor {
       v.n++;
       votes.set(k, v);
     }
-    const aligned = (r: string[]) => r.map((w) => first.findIndex((f) => similarity(skeleton(f.toLowerCase()), skeleton(w.toLowerCase())) >= 0.6));
     const firstNameFirst = (r: string[]) => (this.firstNames.has(fold(core(r[0]!))) ? 1 : 0);
     for (const v of votes.values()) {
       const bestVote = votes.get(orderKey(order))!;
@@ -323,7 +322,7 @@ export class CardPredictor {
     const positions = order.map((w) => [w]);
     for (const r of readings) {
       if (r === order) continue;
-      r.forEach((w, i) => {
+      r.forEach((w) => {
         let best = -1;
         let bestSim = 0.55;
         order.forEach((o, j) => {
@@ -334,18 +333,18 @@ export class CardPredictor {
           }
         });
         if (best >= 0) positions[best]!.push(w);
-        void i;
       });
     }
-    void aligned;
     const out = positions.map((variants) => {
       const lower = [...new Set(variants.map((v) => v.toLowerCase()))];
       if (lower.length === 1) return variants[0]!;
       let best = variants[0]!;
       let bestScore = -Infinity;
+      // The character model per character, at the readings' mean length: a longer spelling is not less likely for being longer.
+      const length = lower.reduce((n, v) => n + v.replace(/[^a-z]/g, '').length, 0) / lower.length;
       for (const cand of lower) {
         const letters = cand.replace(/[^a-z]/g, '');
-        let score = this.denoiser.logProb(letters);
+        let score = letters ? (this.denoiser.logProb(letters) / (letters.length + 1)) * (length + 1) : -Infinity;
         for (const v of variants) score += this.denoiser.channelLogProb(letters, v.toLowerCase().replace(/[^a-z]/g, ''));
         if (score > bestScore) {
           bestScore = score;
@@ -357,15 +356,28 @@ export class CardPredictor {
     return out.join(' ');
   }
 
-  private year(spans: readonly Span[], sport: string): string {
-    const candidates = spans.flatMap((span) =>
-      span.tokens.flatMap((t) => {
-        const m = /^(\d{4})(?:[-_~.]?(\d{2}))?$/.exec(t.digits);
-        if (!m) return [];
-        const start = Number(m[1]);
-        return start >= 1860 && start <= new Date().getUTCFullYear() + 1 ? [{ value: start, key: String(start), score: span.score }] : [];
-      }),
-    );
+  /**
+   * The year: the tagged year spans vote, with the years the image description gives (a caption's
+   * year is the card's) and any season printed in full ("2014-15": unambiguous, unlike a copyright
+   * year or a stats row) added as further votes.
+   */
+  private year(spans: readonly Span[], sport: string, tokens: readonly ScanToken[]): string {
+    const thisYear = new Date().getUTCFullYear();
+    const read = (t: ScanToken, score: number) => {
+      const m = /^(\d{4})(?:[-_~.]?(\d{2}))?$/.exec(t.digits);
+      if (!m) return [];
+      const start = Number(m[1]);
+      if (start < 1860 || start > thisYear + 1) return [];
+      const season = m[2] !== undefined && Number(m[2]) === (start + 1) % 100;
+      return [{ value: start, key: String(start), score: season ? score * 2 : score }];
+    };
+    const candidates = spans.flatMap((span) => span.tokens.flatMap((t) => read(t, span.score)));
+    const tagged = new Set(spans.flatMap((s) => s.tokens));
+    for (const t of tokens) {
+      if (tagged.has(t)) continue;
+      if (t.source === 1) candidates.push(...read(t, 1));
+      else if (/^\d{4}[-_~]\d{2}$/.test(t.digits)) candidates.push(...read(t, 0.5));
+    }
     const start = vote(candidates) ?? Number(this.state.usualYear.slice(0, 4));
     return this.state.seasonSports.includes(sport) ? `${start}-${String((start + 1) % 100).padStart(2, '0')}` : String(start);
   }
@@ -448,17 +460,28 @@ export class CardPredictor {
     return vote(this.canonical(spans, this.state.variations, build).filter((c) => c.value)) ?? null;
   }
 
-  private cardNumber(spans: readonly Span[]): string {
-    const candidates = spans.flatMap((span) => {
-      const raw = span.tokens
-        .map((t) => t.text)
-        .join('')
+  /** The tagged number spans vote; a number printed after '#' or "NO." is a weaker vote of its own (and the fallback). */
+  private cardNumber(spans: readonly Span[], tokens: readonly ScanToken[]): string {
+    const clean = (raw: string) =>
+      raw
         .replace(/^[^A-Za-z0-9]+/, '')
         .replace(/^no\.?/i, '')
         .replace(/[^A-Za-z0-9]+$/, '');
+    const candidates = spans.flatMap((span) => {
+      const raw = clean(span.tokens.map((t) => t.text).join(''));
       if (!raw) return [];
       const value = this.number(raw);
       return value ? [{ value, key: value.toLowerCase(), score: span.score }] : [];
+    });
+    const tagged = new Set(spans.flatMap((s) => s.tokens));
+    tokens.forEach((t, i) => {
+      if (t.source !== 0 || tagged.has(t)) return;
+      const prev = tokens[i - 1];
+      const printed = /^#[A-Za-z0-9]/.test(t.text) ? t.text.slice(1) : prev && prev.source === 0 && prev.line === t.line && /^no\.$/i.test(prev.text) ? t.text : null;
+      const raw = printed === null ? '' : clean(printed);
+      if (!raw || !/\d/.test(foldDigits(raw))) return;
+      const value = this.number(raw);
+      if (value) candidates.push({ value, key: value.toLowerCase(), score: 0.3 });
     });
     return vote(candidates) ?? '1';
   }
@@ -502,9 +525,9 @@ export class CardPredictor {
     const ctx = scanContext(tokens);
     const card = {
       player: this.player(this.nameSpans(tokens, ctx)),
-      year: this.year(spans('YEAR'), sport),
+      year: this.year(spans('YEAR'), sport, tokens),
+      cardNumber: this.cardNumber(spans('NUM'), tokens),
       brand: this.brand(this.brandSpans(tokens, spans('BRAND')), base.brand),
-      cardNumber: this.cardNumber(spans('NUM')),
       variation: this.variation(this.variationSpans(tokens, ctx, base)),
       sport: sport as Sport,
       grade: graded ? this.grade(spans('GRADE'), company, base.grade) : null,

@@ -79,7 +79,14 @@ export function nameSpanFeatures(
     if (i > from && i < to - 1) f.push(`m=${key(t, vocab, '')}`, `ms=${shape(t.text)}`);
   }
   let brands = 0;
-  for (let i = from; i < to; i++) if (brandWords.has(tokens[i]!.norm)) brands++;
+  let fuzzyDescribed = 0;
+  let echoed = 0;
+  for (let i = from; i < to; i++) {
+    if (brandWords.has(tokens[i]!.norm)) brands++;
+    fuzzyDescribed += ctx.fuzzyDescribed[i]!;
+    echoed += ctx.echoed[i]!;
+  }
+  f.push(`fdesc=${Math.min(fuzzyDescribed, 2)}`, `echo=${Math.min(echoed, 3)}|${n}`);
   f.push(`described=${Math.min(described, 2)}`, `known=${Math.min(known, 3)}|${n}`, `commas=${commas}`, `nonname=${nonName}|${n}`, `brands=${Math.min(brands, 2)}`);
   if (before && brandWords.has(before.norm)) f.push('after-brand');
   if (commas && first.text.endsWith(',')) f.push('last-first');

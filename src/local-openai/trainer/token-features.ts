@@ -1,5 +1,5 @@
 import type { ScanToken } from './scan-tokens.js';
-import { shape } from './text.js';
+import { levenshtein, shape, skeleton } from './text.js';
 
 /**
  * Features of one token for the card tagger: the word (only when it is common in training, so
@@ -19,6 +19,10 @@ export interface ScanContext {
   described: Set<string>;
   counts: Map<string, number>;
   lines: number;
+  /** OCR tokens (by index) that a word of the description spells, up to an OCR slip: never a player's name. */
+  fuzzyDescribed: Uint8Array;
+  /** OCR tokens (by index) read again, up to an OCR slip, elsewhere in the OCR text (a name on label and card). */
+  echoed: Uint8Array;
 }
 
 export function scanContext(tokens: readonly ScanToken[]): ScanContext {
@@ -32,7 +36,27 @@ export function scanContext(tokens: readonly ScanToken[]): ScanContext {
       lines = Math.max(lines, t.line + 1);
     }
   }
-  return { described, counts, lines };
+  const fuzzyDescribed = new Uint8Array(tokens.length);
+  const echoed = new Uint8Array(tokens.length);
+  const words = tokens.map((t) => (t.norm.length >= 4 && /[a-z]/.test(t.norm) ? skeleton(t.norm) : ''));
+  const descWords = [...new Set(tokens.filter((t, i) => t.source === 1 && words[i]).map((t) => skeleton(t.norm)))];
+  for (let i = 0; i < tokens.length; i++) {
+    const w = words[i]!;
+    if (!w || tokens[i]!.source !== 0) continue;
+    for (const d of descWords) {
+      if (Math.abs(d.length - w.length) <= 1 && levenshtein(d, w, 1) <= 1) {
+        fuzzyDescribed[i] = 1;
+        break;
+      }
+    }
+    for (let j = i + 1; j < tokens.length; j++) {
+      const v = words[j]!;
+      const t = tokens[j]!;
+      if (!v || t.source !== 0 || (t.line === tokens[i]!.line && j - i <= 4) || Math.abs(v.length - w.length) > 2) continue;
+      if (levenshtein(v, w, 2) <= (w.length >= 6 ? 2 : 1)) echoed[i] = echoed[j] = 1;
+    }
+  }
+  return { described, counts, lines, fuzzyDescribed, echoed };
 }
 
 export function staticFeatures(tokens: readonly ScanToken[], i: number, vocab: Vocabulary, ctx: ScanContext): string[] {

@@ -50,9 +50,9 @@ export interface ExportProgress {
   phase: ExportPhase;
   /** Samples read so far in this phase (pass 1 reads the database, pass 2 the spill). */
   samplesRead: number;
-  /** Known from pass 2 on: the samples pass 1 selected. */
+  /** Known once pass 1 is over (WRITING, FINISHING): the samples it selected. */
   samplesTotal: number | null;
-  /** Lines written so far (pass 2). */
+  /** Lines written so far in this phase. */
   kept: number;
   /** Set when DONE: the new or existing dataset. */
   datasetId: string | null;
@@ -82,7 +82,7 @@ export interface DatasetExporterDeps {
   /** Where pass 1 keeps the samples for pass 2 (the OS temp directory when omitted). */
   spillDir?: string;
   readinessRules?: ReadinessRules;
-  /** Builds pass 2's formatter (benchmarks wrap its token counter); createDatasetFormatter by default. */
+  /** Builds the formatter of a pass (benchmarks wrap its token counter); createDatasetFormatter by default. */
   createFormatter?: (options: FormatterOptions) => Promise<DatasetFormatter>;
   /** Samples between two progress events. */
   progressEvery?: number;
@@ -109,23 +109,23 @@ export class DatasetExporter {
       // A re-run of a request whose first attempt stored its dataset and then lost the answer.
       return { datasetId, created: true };
     }
-    const pricing = this.pricing(input.baseModel);
-    if (input.maxTokensPerExample !== null && input.maxTokensPerExample > pricing.maxTokensPerExample) {
-      throw badInput('input.maxTokensPerExample', `at most ${pricing.maxTokensPerExample}, the per-example limit of ${input.baseModel}`);
-    }
-    const filters: Required<DatasetFiltersDoc> = {
-      minConfidence: input.minConfidence,
-      reviewStatuses: input.reviewStatuses,
-      createdAfter: input.createdAfter,
-      createdBefore: input.createdBefore,
-      sources: input.sources,
-      platforms: input.platforms,
-      tones: input.tones,
-      baseModel: input.baseModel,
-      maxTokensPerExample: input.maxTokensPerExample ?? pricing.maxTokensPerExample,
-    };
     const progress = this.progress(options.progressKey);
     try {
+      const pricing = this.pricing(input.baseModel);
+      if (input.maxTokensPerExample !== null && input.maxTokensPerExample > pricing.maxTokensPerExample) {
+        throw badInput('input.maxTokensPerExample', `at most ${pricing.maxTokensPerExample}, the per-example limit of ${input.baseModel}`);
+      }
+      const filters: Required<DatasetFiltersDoc> = {
+        minConfidence: input.minConfidence,
+        reviewStatuses: input.reviewStatuses,
+        createdAfter: input.createdAfter,
+        createdBefore: input.createdBefore,
+        sources: input.sources,
+        platforms: input.platforms,
+        tones: input.tones,
+        baseModel: input.baseModel,
+        maxTokensPerExample: input.maxTokensPerExample ?? pricing.maxTokensPerExample,
+      };
       const result = await this.build(input, filters, datasetId, options.createdBy, progress);
       progress({ phase: 'DONE', samplesRead: 0, samplesTotal: null, kept: 0, datasetId: result.datasetId, message: null });
       return result;
