@@ -39,13 +39,15 @@ describe('the embedded database', () => {
       env: { ...process.env, CACHE_DIR: process.env.SLABTUNE_CACHE_DIR ?? cacheDir, DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const uri = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
-    const client = new MongoClient(uri);
-    await client.db('admin').command({ ping: 1 });
-    await client.close();
-    expect(ferretPidsFor(dataDir).length).toBeGreaterThan(0);
-
-    child.kill('SIGKILL');
+    try {
+      const uri = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
+      const client = new MongoClient(uri);
+      await client.db('admin').command({ ping: 1 });
+      await client.close();
+      expect(ferretPidsFor(dataDir).length).toBeGreaterThan(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
     expect(await waitFor(() => ferretPidsFor(dataDir).length === 0, 10_000)).toBe(true);
   });
 });
