@@ -88,6 +88,18 @@ interface ChildResult {
 // ---------------------------------------------------------------------------------------------
 // child: one size, one process
 
+/**
+ * Leftovers of an earlier run (with --keep) would pin test keys and change the work. Dropped, not
+ * deleted: FerretDB 1.x cannot delete more than 32,766 documents in one command.
+ */
+async function clearExports(db: Database): Promise<void> {
+  const names = new Set((await db.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
+  for (const name of ['datasets', 'testSplitKeys', 'datasetVersions', 'datasetFiles.files', 'datasetFiles.chunks']) {
+    if (names.has(name)) await db.db.dropCollection(name);
+  }
+  await ensureIndexes(db);
+}
+
 /** A counter that times every countMessages call and sums the message bytes it counted. */
 function timedCounter(counter: ChatTokenCounter, stats: Run & { examples: number }): ChatTokenCounter {
   return {
@@ -147,10 +159,7 @@ async function child(uri: string, dbName: string, rounds: number): Promise<void>
   let sampled = 0;
   const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage.rss())), 25);
   const db = await connectDatabase(uri, dbName);
-  // Leftovers of an earlier run (with --keep) would pin test keys and change the work.
-  await Promise.all([db.datasets.deleteMany({}), db.testSplitKeys.deleteMany({}), db.collection('datasetVersions').deleteMany({})]);
-  await db.db.collection('datasetFiles.files').deleteMany({});
-  await db.db.collection('datasetFiles.chunks').deleteMany({});
+  await clearExports(db);
   const samples = (await storedSamplesHint(db)) ?? 0;
   // Loaded before anything is timed: the export would otherwise pay the tokenizer's start-up.
   const encoder = await loadEncoder('o200k_base', PRODUCTION_TOKENIZER);
@@ -234,9 +243,7 @@ async function memoryChild(uri: string, dbName: string): Promise<void> {
   let sampled = 0;
   const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage.rss())), 10);
   const db = await connectDatabase(uri, dbName);
-  await Promise.all([db.datasets.deleteMany({}), db.testSplitKeys.deleteMany({}), db.collection('datasetVersions').deleteMany({})]);
-  await db.db.collection('datasetFiles.files').deleteMany({});
-  await db.db.collection('datasetFiles.chunks').deleteMany({});
+  await clearExports(db);
   await loadEncoder('o200k_base', PRODUCTION_TOKENIZER);
   const before = Math.max(process.resourceUsage().maxRSS * 1024, sampled);
   const exporter = new DatasetExporter({ db, prices: DEFAULT_PRICE_TABLE, events: createEvents(), logger: createLogger('error') });
@@ -329,6 +336,7 @@ async function runChildren(uri: string, size: number): Promise<ChildResult> {
   // Best of 3 alternating rounds where that is affordable; one round at a million.
   const rounds = args.rounds ?? (size <= 200_000 ? '3' : '1');
   const timing = await spawnChild<ChildResult>(['--child', '--uri', uri, '--db', dbNameOf(size), '--rounds', rounds]);
+  process.stderr.write(`  ${size}: timing child done: ${JSON.stringify(timing)}\n`);
   const memory = await spawnChild<{ peakRssMB: number; beforeExportMB: number }>(['--child', '--memory', '--uri', uri, '--db', dbNameOf(size)]);
   return { ...timing, ...memory };
 }

@@ -10,12 +10,16 @@ import {
   nameCandidates,
   baseVariationFeatures,
   nullVariationFeatures,
+  printRunOf,
+  withPrintRun,
   nameSpanFeatures,
   spanSkeleton,
   variationCandidates,
   variationSpanFeatures,
 } from './span-features.js';
 import { BRANDS, extractCard } from './base-model.js';
+import { GIVEN_NAMES } from './given-names.js';
+import { TEAM_NICKNAMES, TEAM_WORDS } from './team-words.js';
 import { BASE_PARALLELS, brandWordsOf, COMPANY_CLASSES, NONE, SPORT_CLASSES, variationSkeleton } from './card-model.js';
 import { bagOfWords, previousTagFeatures, scanContext, staticFeatures, type ScanContext } from './token-features.js';
 
@@ -115,6 +119,21 @@ class ClassScorer {
   }
 }
 
+const COLOURS = new Set(['gold', 'silver', 'pink', 'orange', 'red', 'blue', 'green', 'purple', 'black', 'white', 'yellow', 'bronze', 'teal', 'aqua', 'sapphire', 'emerald', 'ruby']);
+
+/** A parallel printed with a colour before it ("PINK REFRACTOR") keeps the colour: it names a different parallel. */
+function withColour(variation: string | null, tokens: readonly ScanToken[]): string | null {
+  if (!variation || COLOURS.has(fold(variation.split(' ')[0]!))) return variation;
+  const head = skeleton(variation.split(' ')[0]!);
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const before = tokens[i - 1]!;
+    if (t.source !== 0 || before.source !== 0 || before.line !== t.line || skeleton(core(t.text)) !== head) continue;
+    if (COLOURS.has(before.norm)) return `${titleCase(before.norm)} ${variation}`;
+  }
+  return variation;
+}
+
 export class CardPredictor {
   private readonly tagger: LinearScorer;
   private readonly names: LinearScorer;
@@ -142,7 +161,7 @@ export class CardPredictor {
     // Brands the base model knows by name are candidates too: fine-tuning keeps what the base knew.
     this.brandLexicon = structuredClone(state.brands);
     for (const brand of BRANDS) (this.brandLexicon[skeleton(brand.replace(/\s+/g, ''))] ??= {})[brand] = 1;
-    this.firstNames = new Set(state.firstNames);
+    this.firstNames = new Set([...state.firstNames, ...GIVEN_NAMES]);
     this.nonNames = new Set(state.nonNames);
     this.brandWords = brandWordsOf(Object.values(state.brands).flatMap((row) => Object.keys(row)));
     this.sportScorer = new ClassScorer(state.classes, 'sport', SPORT_CLASSES);
@@ -267,7 +286,9 @@ export class CardPredictor {
     const windows = nameCandidates(tokens);
     if (windows.length === 0) return [];
     const skeletons = candidateSkeletons(tokens, windows);
-    const scored = windows.map(([a, b]) => ({ a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons, this.nonNames, this.brandWords))[0]! }));
+    // A span of team words only ("CHARLOTTE HORNETS"), or ending with a team's nickname ("ORLANDO MAGIC"), is never the player.
+    const teamOnly = (a: number, b: number) => TEAM_NICKNAMES.has(tokens[b - 1]!.norm) || tokens.slice(a, b).every((t) => TEAM_WORDS.has(t.norm));
+    const scored = windows.map(([a, b]) => ({ a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons, this.nonNames, this.brandWords))[0]! - (teamOnly(a, b) ? 100 : 0) }));
     scored.sort((x, y) => y.score - x.score);
     const best = scored[0]!;
     const bestKey = spanSkeleton(tokens, best.a, best.b);
@@ -292,13 +313,23 @@ export class CardPredictor {
     return words.map((w) => this.nameWord(w)).filter(Boolean);
   }
 
+  /** A two-word reading printed surname first without a comma ("TKACHUK MATTHEW"), when only its second word is a first name. */
+  private givenNameFirst(words: string[]): string[] {
+    const isSuffix = (w: string) => this.suffixes.has(fold(core(w)));
+    const main = words.filter((w) => !isSuffix(w));
+    if (main.length !== 2 || isSuffix(words[0]!) || isSuffix(words[1]!)) return words;
+    // Only a common given name moves to the front: a training first name may be someone's surname too ("Russell").
+    const known = (w: string) => this.firstNames.has(fold(core(w)));
+    return !known(main[0]!) && GIVEN_NAMES.has(fold(core(main[1]!))) ? [main[1]!, main[0]!, ...words.slice(2)] : words;
+  }
+
   /**
    * The name from all its readings: word by word, the spelling that best explains every reading
    * under the learned character model and OCR channel (a reading damaged in one place is outvoted
    * by a clean one); the word order of the best reading unless others agree on another.
    */
   private player(spans: readonly Span[]): string {
-    const readings = spans.map((s) => this.readingWords(s)).filter((w) => w.length > 0);
+    const readings = spans.map((s) => this.givenNameFirst(this.readingWords(s))).filter((w) => w.length > 0);
     if (readings.length === 0) return 'Unknown Player';
     const first = readings[0]!;
     if (readings.length === 1) return first.join(' ');
@@ -434,8 +465,17 @@ export class CardPredictor {
     const none = this.variationRanker.scores(nullVariationFeatures(ctx, base.variation !== null))[0]!;
     const scored = windows.map(([a, b]) => ({ a, b, score: this.variationRanker.scores(variationSpanFeatures(tokens, a, b, this.vocab, ctx, this.knownVariations))[0]! }));
     scored.sort((x, y) => y.score - x.score);
+    // Words printed right before a bare print run ("ORANGE /199") name a numbered parallel: the best such span wins outright.
+    const runAt = new Set(tokens.flatMap((t, i) => (t.source === 0 && /^\/\d{1,4}$/.test(foldDigits(t.text)) ? [i] : [])));
+    const labelled = runAt.size ? scored.find((c) => tokens[c.a]!.source === 0 && (runAt.has(c.b) || runAt.has(c.b - 1)) && c.b - c.a > (runAt.has(c.b - 1) ? 1 : 0)) : undefined;
+    if (labelled) return [{ tokens: tokens.slice(labelled.a, labelled.b), score: 1 }];
     const best = scored[0];
-    if (base.variation) {
+    // The base model's hand-written parallel list is trusted when the training answers use that label or the label itself
+    // is printed; read from the description alone ("a shiny holo finish") it is a look, not a parallel.
+    const pattern = (v: string) => v.replace(/[^A-Za-z0-9 ]/g, '.');
+    const printed = (v: string) => new RegExp(`\\b${pattern(v)}\\b`, 'i').test(tokens.filter((t) => t.source === 0).map((t) => t.text).join(' '));
+    const namedParallel = (v: string) => new RegExp(`\\b${pattern(v)} parallel\\b`, 'i').test(tokens.filter((t) => t.source === 1).map((t) => t.text).join(' '));
+    if (base.variation && (this.knownVariations.has(variationSkeleton(base.variation)) || printed(base.variation) || namedParallel(base.variation))) {
       const fromBase = this.variationRanker.scores(baseVariationFeatures(base.variation, variationSkeleton))[0]!;
       if (fromBase > none && (!best || fromBase > best.score)) return [{ tokens: [], score: 1, text: base.variation }];
     }
@@ -458,6 +498,14 @@ export class CardPredictor {
         .filter(Boolean)
         .join(' ');
     return vote(this.canonical(spans, this.state.variations, build).filter((c) => c.value)) ?? null;
+  }
+
+  /** A numbered parallel written with its print run, when the training answers write it so. */
+  private printRun(variation: string | null, tokens: readonly ScanToken[]): string | null {
+    variation = withColour(variation, tokens);
+    if (!variation || (this.state.printRunHabit ?? 0) < 0.5) return variation;
+    const run = printRunOf(tokens);
+    return run === null ? variation : withPrintRun(variation, run);
   }
 
   /** The tagged number spans vote; a number printed after '#' or "NO." is a weaker vote of its own (and the fallback). */
@@ -528,7 +576,7 @@ export class CardPredictor {
       year: this.year(spans('YEAR'), sport, tokens),
       cardNumber: this.cardNumber(spans('NUM'), tokens),
       brand: this.brand(this.brandSpans(tokens, spans('BRAND')), base.brand),
-      variation: this.variation(this.variationSpans(tokens, ctx, base)),
+      variation: this.printRun(this.variation(this.variationSpans(tokens, ctx, base)), tokens),
       sport: sport as Sport,
       grade: graded ? this.grade(spans('GRADE'), company, base.grade) : null,
       gradingCompany: graded ? (company as GradingCompany) : null,

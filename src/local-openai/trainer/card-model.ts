@@ -5,6 +5,7 @@ import { BRANDS, extractCard, PARALLELS } from './base-model.js';
 import type { CardLexicons } from './card-decode.js';
 import { DenoiserBuilder, type DenoiserState } from './denoise.js';
 import { AveragedPerceptron, crossEntropy, argmax, FeatureSpace, packModel, type LinearModel } from './perceptron.js';
+import { GIVEN_NAMES } from './given-names.js';
 import { scanTokens, TAGS, TAG_INDEX, type ScanToken, type Tag } from './scan-tokens.js';
 import { core, fold, similarity, skeleton } from './text.js';
 import {
@@ -12,6 +13,7 @@ import {
   nameCandidates,
   baseVariationFeatures,
   nullVariationFeatures,
+  printRunOf,
   nameSpanFeatures,
   spanSkeleton,
   variationCandidates,
@@ -46,6 +48,8 @@ export interface CardModelState extends CardLexicons {
   knownVariations: string[];
   /** Ranks the sports, and the grading companies ("NONE" for a raw card), for a scan. */
   classes: LinearModel;
+  /** Share of the answers whose scan shows a print run that write it after the variation ("Gold /50"). */
+  printRunHabit?: number;
 }
 
 interface Prepared {
@@ -181,7 +185,7 @@ export class CardTrainer {
     const spans = nameCandidates(tokens);
     const skeletons = candidateSkeletons(tokens, spans);
     // A first name counts only when another training player has it: as for players never seen.
-    const firstNames = { has: (w: string) => [...(this.firstNames.get(w) ?? [])].some((p) => p !== example.card.player) };
+    const firstNames = { has: (w: string) => GIVEN_NAMES.has(w) || [...(this.firstNames.get(w) ?? [])].some((p) => p !== example.card.player) };
     const isPlayer = (i: number) => tags[i] === 'PLAYER';
     const varSpans = variationCandidates(tokens);
     // As with first names: a variation counts as known only when another player's card has it.
@@ -310,6 +314,19 @@ export class CardTrainer {
     this.classes.applyBatch(size);
   }
 
+  private printRunHabit(): number {
+    let shown = 0;
+    let written = 0;
+    for (const e of this.examples) {
+      if (!e.card.variation) continue;
+      const run = printRunOf(this.prepare(e, scanTokens(e.scan.ocrText, e.scan.imageDescription), false).tokens);
+      if (run === null) continue;
+      shown++;
+      if (/\d*\/\d+$/.test(e.card.variation)) written++;
+    }
+    return shown ? written / shown : 0;
+  }
+
   snapshot(): CardModelState {
     return {
       ...this.lexicons,
@@ -321,6 +338,7 @@ export class CardTrainer {
       variationRanker: packModel(this.variationSpace, this.variations.averaged(this.variationSpace.size), 1),
       knownVariations: [...this.knownVariations.keys()].sort(),
       classes: packModel(this.bagSpace, this.classes.averaged(this.bagSpace.size), 1),
+      printRunHabit: this.printRunHabit(),
     };
   }
 }

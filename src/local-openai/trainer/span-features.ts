@@ -1,5 +1,6 @@
 import type { ScanToken } from './scan-tokens.js';
-import { shape, skeleton, core } from './text.js';
+import { TEAM_WORDS } from './team-words.js';
+import { shape, skeleton, core, foldDigits } from './text.js';
 import type { ScanContext, Vocabulary } from './token-features.js';
 
 /**
@@ -70,9 +71,11 @@ export function nameSpanFeatures(
   let known = 0;
   let commas = 0;
   let nonName = 0;
+  let team = 0;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     if (nonNames.has(t.norm)) nonName++;
+    if (TEAM_WORDS.has(t.norm)) team++;
     if (ctx.described.has(t.norm)) described++;
     if (vocab.has(t.norm)) known++;
     if (t.text.endsWith(',')) commas++;
@@ -87,7 +90,7 @@ export function nameSpanFeatures(
     echoed += ctx.echoed[i]!;
   }
   f.push(`fdesc=${Math.min(fuzzyDescribed, 2)}`, `echo=${Math.min(echoed, 3)}|${n}`);
-  f.push(`described=${Math.min(described, 2)}`, `known=${Math.min(known, 3)}|${n}`, `commas=${commas}`, `nonname=${nonName}|${n}`, `brands=${Math.min(brands, 2)}`);
+  f.push(`described=${Math.min(described, 2)}`, `known=${Math.min(known, 3)}|${n}`, `commas=${commas}`, `nonname=${nonName}|${n}`, `brands=${Math.min(brands, 2)}`, `team=${Math.min(team, 2)}|${n}`);
   if (before && brandWords.has(before.norm)) f.push('after-brand');
   if (commas && first.text.endsWith(',')) f.push('last-first');
   if (firstNames.has(first.norm)) f.push('first-name-first');
@@ -185,3 +188,25 @@ export function nullVariationFeatures(ctx: ScanContext, baseFound: boolean): str
 export function baseVariationFeatures(baseVariation: string, skeletonOf: (v: string) => string): string[] {
   return ['base', `base=${skeletonOf(baseVariation)}`];
 }
+
+/**
+ * The print run a scan shows, if any: a serial stamped on the card ("19/50", OCR look-alikes
+ * folded) or a description saying "numbered to 50" / "numbered /50".
+ */
+export function printRunOf(tokens: readonly ScanToken[]): number | null {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.source === 0) {
+      const m = /^(\d{1,4})\/(\d{1,4})$/.exec(t.digits);
+      if (m && Number(m[1]) >= 1 && Number(m[1]) <= Number(m[2]) && Number(m[2]) >= 1) return Number(m[2]);
+    } else if (/^numbered$/i.test(t.norm)) {
+      const next = tokens[i + 1]?.norm === 'to' ? tokens[i + 2] : tokens[i + 1];
+      const m = next && /^\/?(\d{1,4})$/.exec(foldDigits(next.text.replace(/[,.;:)]+$/, '')));
+      if (m && Number(m[1]) >= 1) return Number(m[1]);
+    }
+  }
+  return null;
+}
+
+/** The variation written with its print run, as hobby listings do: "Gold Refractor /50", a one-of-one "Superfractor 1/1". */
+export const withPrintRun = (variation: string, run: number): string => (/\d*\/\d+$/.test(variation) ? variation : `${variation} ${run === 1 ? '1/1' : `/${run}`}`);

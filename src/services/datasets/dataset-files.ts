@@ -75,13 +75,21 @@ export function openSplitSinks(
   return { ids, sinks: { train: sink('train'), validation: sink('validation'), test: sink('test') } };
 }
 
+/** Deletes by `_id` in batches: FerretDB 1.x turns a delete into one SQL statement with a variable per document, and SQLite refuses more than 32,766. */
+const DELETE_BATCH = 10_000;
+
 /**
  * Removes files and their chunks by id, whether or not the upload got as far as the files
  * document (a plain delete on both collections; `bucket.delete` refuses a file without one).
  */
 export async function removeGridFsFiles(db: Database, ids: readonly ObjectId[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.db.collection(`${DATASET_FILES_BUCKET}.chunks`).deleteMany({ files_id: { $in: [...ids] } });
+  const chunks = db.db.collection(`${DATASET_FILES_BUCKET}.chunks`);
+  for (;;) {
+    const batch = await chunks.find({ files_id: { $in: [...ids] } }, { projection: { _id: 1 }, limit: DELETE_BATCH }).toArray();
+    if (batch.length === 0) break;
+    await chunks.deleteMany({ _id: { $in: batch.map((c) => c._id) } });
+  }
   await db.db.collection(`${DATASET_FILES_BUCKET}.files`).deleteMany({ _id: { $in: [...ids] } });
 }
 
