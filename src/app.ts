@@ -53,7 +53,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     // No OpenAI key: the local provider, in-process, reached through the SDK over HTTP all the same.
     let localOpenAI: LocalOpenAI | null = null;
     if (usesLocalProvider(config)) {
-      const local = await startLocalOpenAI({ dataDir: join(config.dataDir, 'local-openai'), port: 0 });
+      const local = await startLocalOpenAI({
+        dataDir: join(config.dataDir, 'local-openai'),
+        port: 0,
+        ...(config.openai.localStepMs === undefined ? {} : { timing: { minStepMs: config.openai.localStepMs } }),
+      });
       localOpenAI = local;
       cleanups.push(() => local.close());
       logger.info('local OpenAI-compatible provider started', { baseURL: local.baseURL });

@@ -36,6 +36,8 @@ const Env = z.object({
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
   OPENAI_WEBHOOK_SECRET: optionalString,
   SLABTUNE_OPENAI_TIMEOUT_MS: z.coerce.number().int().min(50).default(60_000),
+  /** Pace of the in-process local trainer: the least time between two training steps' events. */
+  SLABTUNE_LOCAL_STEP_MS: z.coerce.number().int().min(0).max(10_000).optional(),
   SLABTUNE_OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   AZURE_OPENAI_ENDPOINT: optionalString.pipe(z.url().optional()),
   AZURE_OPENAI_API_VERSION: optionalString,
@@ -89,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       /** Per request to the provider; reads are retried by the SDK up to maxRetries, writes never. */
       timeoutMs: e.SLABTUNE_OPENAI_TIMEOUT_MS,
       maxRetries: e.SLABTUNE_OPENAI_MAX_RETRIES,
+      localStepMs: e.SLABTUNE_LOCAL_STEP_MS,
       azureEndpoint: e.AZURE_OPENAI_ENDPOINT,
       azureApiVersion: e.AZURE_OPENAI_API_VERSION,
     },

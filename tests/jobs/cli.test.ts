@@ -12,7 +12,7 @@ import { FAST_WATCH } from './helpers.js';
 
 function runCli(t: TestApp, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'src/cli/main.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       env: { ...process.env, SLABTUNE_URL: t.url, SLABTUNE_API_KEY: t.adminKey },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -32,7 +32,8 @@ describe('the slabtune CLI', () => {
   let jobId: string;
 
   beforeAll(async () => {
-    t = await startTestApp(FAST_WATCH);
+    // Steps paced so that `wait`, a fresh process, surely attaches while the job still runs.
+    t = await startTestApp({ ...FAST_WATCH, SLABTUNE_LOCAL_STEP_MS: '150' });
     dir = mkdtempSync(join(tmpdir(), 'slabtune-cli-'));
     const lines = createGenerator({ seed: 7 }).scans(30).map((s) => JSON.stringify(cardIdExample(s, s.card)));
     writeFileSync(join(dir, 'cards.jsonl'), `${lines.join('\n')}\n`);
