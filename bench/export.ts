@@ -332,13 +332,34 @@ function spawnChild<T>(extra: string[]): Promise<T> {
   });
 }
 
+/** The timing child (printed at once), then the memory child of one size. */
 async function runChildren(uri: string, size: number): Promise<ChildResult> {
   // Best of 3 alternating rounds where that is affordable; one round at a million.
   const rounds = args.rounds ?? (size <= 200_000 ? '3' : '1');
   const timing = await spawnChild<ChildResult>(['--child', '--uri', uri, '--db', dbNameOf(size), '--rounds', rounds]);
-  process.stderr.write(`  ${size}: timing child done: ${JSON.stringify(timing)}\n`);
+  printTiming(timing);
   const memory = await spawnChild<{ peakRssMB: number; beforeExportMB: number }>(['--child', '--memory', '--uri', uri, '--db', dbNameOf(size)]);
+  console.log(`  peak RSS    ${f1(memory.peakRssMB)} MB (one export in a process of its own; ${f1(memory.beforeExportMB)} MB before it started)`);
   return { ...timing, ...memory };
+}
+
+function printTiming(r: ChildResult): void {
+  const bareSeconds = Math.min(...r.bare.map((b) => b.seconds));
+  const bareBytes = r.bare[0]!.bytes;
+  const samplesRatio = bareSeconds / r.export.seconds;
+  const bytesRatio = mb(r.export.bytes) / r.export.seconds / (mb(bareBytes) / bareSeconds);
+  const tokenRatio = mb(r.exportTokens.bytes) / r.exportTokens.seconds / (mb(r.bareTokens.bytes) / r.bareTokens.seconds);
+  console.log(
+    [
+      `\n${r.size} samples (${r.samples} stored, ${r.export.kept} kept)`,
+      `  bare loop   best ${f1(bareSeconds)} s of ${r.bare.map((b) => f1(b.seconds)).join(', ')}  ${Math.round(r.samples / bareSeconds)} samples/s  ${f1(mb(bareBytes) / bareSeconds)} MB/s of JSON`,
+      `  export      best ${f1(r.export.seconds)} s  ${Math.round(r.samples / r.export.seconds)} samples/s  ${f1(mb(r.export.bytes) / r.export.seconds)} MB/s of JSONL (${f1(mb(r.export.bytes))} MB in 3 files); ${phaseText(r.export.phases)}`,
+      `  tokens      export ${f1(mb(r.exportTokens.bytes) / r.exportTokens.seconds)} MB/s (${f1(r.exportTokens.seconds)} s over ${r.exportTokens.examples} examples), bare ${PRODUCTION_TOKENIZER} loop ${f1(mb(r.bareTokens.bytes) / r.bareTokens.seconds)} MB/s (${f1(r.bareTokens.seconds)} s over ${r.bareTokens.examples})`,
+      `  ratio ${r.size}: export/bare throughput (samples/s) ${f2(samplesRatio)}× (goal ≥ 0.8: ${verdict(samplesRatio >= 0.8)})`,
+      `  ratio ${r.size}: export/bare throughput (MB/s written; the export writes ${f2(r.export.bytes / bareBytes)}× the bytes) ${f2(bytesRatio)}×`,
+      `  ratio ${r.size}: token counting in export/bare ${PRODUCTION_TOKENIZER} loop (MB/s) ${f2(tokenRatio)}× (goal ≥ 0.9: ${verdict(tokenRatio >= 0.9)})`,
+    ].join('\n'),
+  );
 }
 
 const f1 = (x: number) => x.toFixed(1);
@@ -369,30 +390,13 @@ async function parent(): Promise<void> {
     for (const size of sizes) {
       const filled = await fill(uri, size);
       if (filled.inserted) console.log(`inserted ${filled.inserted} samples in ${f1(filled.seconds)} s (${Math.round(filled.inserted / filled.seconds)} samples/s, bulk insertMany of ${CHUNK})`);
-      const r = await runChildren(uri, size);
-      results.push(r);
-      const bareSeconds = Math.min(...r.bare.map((b) => b.seconds));
-      const bareBytes = r.bare[0]!.bytes;
-      console.log(
-        [
-          `\n${size} samples (${r.samples} stored, ${r.export.kept} kept)`,
-          `  bare loop   best ${f1(bareSeconds)} s of ${r.bare.map((b) => f1(b.seconds)).join(', ')}  ${Math.round(r.samples / bareSeconds)} samples/s  ${f1(mb(bareBytes) / bareSeconds)} MB/s of JSON`,
-          `  export      best ${f1(r.export.seconds)} s  ${Math.round(r.samples / r.export.seconds)} samples/s  ${f1(mb(r.export.bytes) / r.export.seconds)} MB/s of JSONL (${f1(mb(r.export.bytes))} MB in 3 files); ${phaseText(r.export.phases)}`,
-          `  tokens      export ${f1(mb(r.exportTokens.bytes) / r.exportTokens.seconds)} MB/s (${f1(r.exportTokens.seconds)} s over ${r.exportTokens.examples} examples), bare ${PRODUCTION_TOKENIZER} loop ${f1(mb(r.bareTokens.bytes) / r.bareTokens.seconds)} MB/s (${f1(r.bareTokens.seconds)} s over ${r.bareTokens.examples})`,
-          `  peak RSS    ${f1(r.peakRssMB)} MB (one export in a process of its own; ${f1(r.beforeExportMB)} MB before it started)`,
-          `  ratio export/bare throughput (samples/s): ${f2(bareSeconds / r.export.seconds)}× (goal ≥ 0.8: ${verdict(bareSeconds / r.export.seconds >= 0.8)})`,
-          `  ratio export/bare throughput (MB/s written; the export writes ${f2(r.export.bytes / bareBytes)}× the bytes): ${f2(mb(r.export.bytes) / r.export.seconds / (mb(bareBytes) / bareSeconds))}×`,
-          `  ratio token counting in export/bare tokenizer (MB/s): ${f2(mb(r.exportTokens.bytes) / r.exportTokens.seconds / (mb(r.bareTokens.bytes) / r.bareTokens.seconds))}× (goal ≥ 0.9: ${verdict(
-            mb(r.exportTokens.bytes) / r.exportTokens.seconds / (mb(r.bareTokens.bytes) / r.bareTokens.seconds) >= 0.9,
-          )})`,
-        ].join('\n'),
-      );
+      results.push(await runChildren(uri, size));
     }
     if (results.length > 1) {
       const small = results[0]!;
       const large = results.at(-1)!;
       const ratio = large.peakRssMB / small.peakRssMB;
-      console.log(`\nratio peak RSS ${large.size} / ${small.size}: ${f2(ratio)}× (${f1(large.peakRssMB)} MB / ${f1(small.peakRssMB)} MB; goal ≤ 1.2: ${verdict(ratio <= 1.2)})`);
+      console.log(`\nratio peak RSS ${large.size}/${small.size}: ${f2(ratio)}× (${f1(large.peakRssMB)} MB / ${f1(small.peakRssMB)} MB; goal ≤ 1.2: ${verdict(ratio <= 1.2)})`);
     }
   } finally {
     if (!args.keep) {
