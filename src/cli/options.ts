@@ -17,7 +17,7 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[], f
 export function numberOption(value: unknown, flag: string, integer: boolean): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) throw new UsageError(`${flag} must be ${integer ? 'a whole number' : 'a number'}`);
+  if (String(value).trim() === '' || !Number.isFinite(n) || (integer && !Number.isInteger(n))) throw new UsageError(`${flag} must be ${integer ? 'a whole number' : 'a number'}`);
   return n;
 }
 

@@ -10,6 +10,7 @@ import type { ExecutionResult } from 'graphql';
 import type { CliDatasetExportProgressSubscription, CliDatasetFieldsFragment, CliEstimateCostQuery, Platform, Task, Tone } from '../../gql/graphql.js';
 import { ApiError, unwrap, type ApiClient } from '../client.js';
 import type { Command } from '../command.js';
+import { numberOption, oneOf, usageGuard, UsageError } from '../options.js';
 import { table, type Output } from '../output.js';
 import { defaultEpochs } from '../../services/tokens/epochs.js';
 import { createProgress, type Progress } from '../progress.js';
@@ -119,37 +120,9 @@ const Estimate = graphql(`
   }
 `);
 
-class UsageError extends Error {}
-
-function numberFlag(value: unknown, flag: string, integer: boolean): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (String(value).trim() === '' || !Number.isFinite(n) || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`${flag} must be ${integer ? 'a whole number' : 'a number'}`);
-  }
-  return n;
-}
-
-function enumFlag<T extends string>(value: unknown, allowed: readonly T[], flag: string): T {
-  const upper = String(value).toUpperCase().replace(/-/g, '_');
-  if (!(allowed as readonly string[]).includes(upper)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`);
-  return upper as T;
-}
-
 const listFlag = <T extends string>(value: unknown, allowed: readonly T[], flag: string): T[] | undefined =>
-  value === undefined ? undefined : (value as string[]).flatMap((v) => v.split(',')).map((v) => enumFlag(v, allowed, flag));
+  value === undefined ? undefined : (value as string[]).flatMap((v) => v.split(',')).map((v) => oneOf(v, allowed, flag)!);
 
-const guard =
-  (run: Command['run']): Command['run'] =>
-  async (ctx) => {
-    try {
-      return await run(ctx);
-    } catch (err) {
-      if (!(err instanceof UsageError)) throw err;
-      process.stderr.write(`${err.message}\n`);
-      return 2;
-    }
-  };
 
 const TASKS: readonly Task[] = ['CARD_IDENTIFICATION', 'LISTING_GENERATION'];
 const PLATFORMS: readonly Platform[] = ['EBAY', 'MERCARI', 'FACEBOOK_MARKETPLACE', 'WHATNOT'];
@@ -282,18 +255,18 @@ export const exportCommand: Command = {
     out: { type: 'string' },
     'idempotency-key': { type: 'string' },
   },
-  run: guard(async ({ options, api, out }) => {
+  run: usageGuard(async ({ options, api, out }) => {
     if (options.task === undefined) throw new UsageError(`--task is required\nusage: slabtune ${exportCommand.usage}`);
     const key = (options['idempotency-key'] as string | undefined) ?? `cli-export-${randomUUID()}`;
     const input = {
-      task: enumFlag(options.task, TASKS, '--task'),
-      minConfidence: numberFlag(options['min-confidence'], '--min-confidence', false),
-      validationFraction: numberFlag(options.validation, '--validation', false),
-      testFraction: numberFlag(options.test, '--test', false),
-      seed: numberFlag(options.seed, '--seed', true),
+      task: oneOf(options.task, TASKS, '--task')!,
+      minConfidence: numberOption(options['min-confidence'], '--min-confidence', false),
+      validationFraction: numberOption(options.validation, '--validation', false),
+      testFraction: numberOption(options.test, '--test', false),
+      seed: numberOption(options.seed, '--seed', true),
       name: options.name as string | undefined,
       baseModel: options.model as string | undefined,
-      maxTokensPerExample: numberFlag(options['max-tokens'], '--max-tokens', true),
+      maxTokensPerExample: numberOption(options['max-tokens'], '--max-tokens', true),
       platforms: listFlag(options.platform, PLATFORMS, '--platform'),
       tones: listFlag(options.tone, TONES, '--tone'),
       idempotencyKey: key,
@@ -428,11 +401,11 @@ export const estimateCommand: Command = {
     dataset: { type: 'string' },
     'file-id': { type: 'string' },
   },
-  run: guard(async ({ args, options, api, out }) => {
+  run: usageGuard(async ({ args, options, api, out }) => {
     const [path] = args;
     const sources = [path, options.dataset, options['file-id']].filter((v) => v !== undefined);
     if (sources.length !== 1) throw new UsageError(`give one file, --dataset or --file-id\nusage: slabtune ${estimateCommand.usage}`);
-    const common = { baseModel: options.model as string | undefined, epochs: numberFlag(options.epochs, '--epochs', true) };
+    const common = { baseModel: options.model as string | undefined, epochs: numberOption(options.epochs, '--epochs', true) };
     const estimateCost = path
       ? await estimateFile(api, path, common)
       : (await api.request(Estimate, { input: { ...common, datasetId: options.dataset as string | undefined, trainingFileId: options['file-id'] as string | undefined } }))
