@@ -2,7 +2,7 @@
  * Development lab for the local provider's card model: trains it in-process (no HTTP, no job)
  * and prints exact match, per-field accuracy and, with --show N, the first N wrong answers.
  *
- *   tsx bench/local-openai-cardlab.ts [--noise 0.3] [--train 200] [--epochs 3] [--seed 11] [--show 0] [--field player]
+ *   tsx bench/local-openai-cardlab.ts [--noise 0.3] [--train 200] [--epochs 3] [--seed 11] [--show 0] [--field player] [--diff]
  */
 import { parseArgs } from 'node:util';
 import { CARD_FIELDS, normaliseFieldValue } from '../src/services/cards/card.js';
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '11' },
     show: { type: 'string', default: '0' },
     field: { type: 'string', default: '' },
+    diff: { type: 'boolean', default: false },
   },
 });
 const noise = Number(values.noise);
@@ -50,6 +51,9 @@ for (const s of test) {
   const wrong = CARD_FIELDS.filter((f) => normaliseFieldValue(f, predicted[f]) !== normaliseFieldValue(f, s.card[f]));
   for (const f of CARD_FIELDS) if (!wrong.includes(f)) right[f] = (right[f] ?? 0) + 1;
   if (wrong.length === 0) exact++;
+  else if (values.diff) {
+    for (const f of wrong) if (!values.field || f === values.field) console.log(`${f}: ${JSON.stringify(s.card[f])} -> ${JSON.stringify(predicted[f])}`);
+  }
   else if (shown < Number(values.show) && (!values.field || wrong.includes(values.field as (typeof CARD_FIELDS)[number]))) {
     shown++;
     console.log(`--- ${wrong.join(', ')}\n${s.ocrText}\nDESC: ${s.imageDescription}\nGOLD: ${JSON.stringify(s.card)}\nPRED: ${JSON.stringify(predicted)}`);

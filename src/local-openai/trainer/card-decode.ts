@@ -17,6 +17,7 @@ import {
   variationCandidates,
   variationSpanFeatures,
 } from './span-features.js';
+import { gradeCandidates, numberCandidates, numberText, yearCandidates, type ValueCandidate } from './value-candidates.js';
 import { BRANDS, extractCard } from './base-model.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { TEAM_NICKNAMES, TEAM_WORDS } from './team-words.js';
@@ -58,6 +59,20 @@ interface Span {
 const LOOK_ALIKE_LETTERS: Readonly<Record<string, readonly string[]>> = {
   '0': ['o'], '1': ['l', 'i'], '|': ['l', 'i'], '!': ['l', 'i'], '5': ['s'], $: ['s'], '8': ['b'], '6': ['g', 'b'], '3': ['e', 'b'], '4': ['a'], '7': ['t'], '2': ['z'], '9': ['g'], '(': ['c'],
 };
+
+/** The value of the best-scored candidate, or null when there is none. */
+function bestValue<V>(ranker: LinearScorer, candidates: ReadonlyArray<ValueCandidate<V>>): V | null {
+  let best: V | null = null;
+  let bestScore = -Infinity;
+  for (const c of candidates) {
+    const score = ranker.scores(c.features)[0]!;
+    if (score > bestScore) {
+      bestScore = score;
+      best = c.value;
+    }
+  }
+  return best;
+}
 
 const mostCommon = (row: Record<string, number> | undefined) => (row ? Object.entries(row).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] : undefined);
 
@@ -138,6 +153,9 @@ export class CardPredictor {
   private readonly tagger: LinearScorer;
   private readonly names: LinearScorer;
   private readonly variationRanker: LinearScorer;
+  private readonly gradeRanker: LinearScorer | null;
+  private readonly yearRanker: LinearScorer | null;
+  private readonly numberRanker: LinearScorer | null;
   private readonly knownVariations: { has(sk: string): boolean; base(sk: string): boolean };
   private readonly brandLexicon: Record<string, Record<string, number>>;
   private readonly firstNames: Set<string>;
@@ -156,6 +174,9 @@ export class CardPredictor {
     this.tagger = new LinearScorer(state.tagger);
     this.names = new LinearScorer(state.names);
     this.variationRanker = new LinearScorer(state.variationRanker);
+    this.gradeRanker = state.gradeRanker ? new LinearScorer(state.gradeRanker) : null;
+    this.yearRanker = state.yearRanker ? new LinearScorer(state.yearRanker) : null;
+    this.numberRanker = state.numberRanker ? new LinearScorer(state.numberRanker) : null;
     this.knownVariations = { has: (sk: string) => known.has(sk), base: (sk: string) => BASE_PARALLELS.has(sk) };
     const known = new Set(state.knownVariations);
     // Brands the base model knows by name are candidates too: fine-tuning keeps what the base knew.
@@ -393,6 +414,13 @@ export class CardPredictor {
    * year or a stats row) added as further votes.
    */
   private year(spans: readonly Span[], sport: string, tokens: readonly ScanToken[]): string {
+    const ranked = this.yearRanker ? bestValue(this.yearRanker, yearCandidates(tokens)) : null;
+    const start = ranked ?? this.votedYear(spans, tokens);
+    return this.state.seasonSports.includes(sport) ? `${start}-${String((start + 1) % 100).padStart(2, '0')}` : String(start);
+  }
+
+  /** The year of a model trained before the year ranker: the tagged spans and printed seasons vote. */
+  private votedYear(spans: readonly Span[], tokens: readonly ScanToken[]): number {
     const thisYear = new Date().getUTCFullYear();
     const read = (t: ScanToken, score: number) => {
       const m = /^(\d{4})(?:[-_~.]?(\d{2}))?$/.exec(t.digits);
@@ -409,8 +437,7 @@ export class CardPredictor {
       if (t.source === 1) candidates.push(...read(t, 1));
       else if (/^\d{4}[-_~]\d{2}$/.test(t.digits)) candidates.push(...read(t, 0.5));
     }
-    const start = vote(candidates) ?? Number(this.state.usualYear.slice(0, 4));
-    return this.state.seasonSports.includes(sport) ? `${start}-${String((start + 1) % 100).padStart(2, '0')}` : String(start);
+    return vote(candidates) ?? Number(this.state.usualYear.slice(0, 4));
   }
 
   private canonical(spans: readonly Span[], lexicon: Record<string, Record<string, number>>, build: (span: Span) => string): Array<{ value: string; key: string; score: number }> {
@@ -508,15 +535,16 @@ export class CardPredictor {
     return run === null ? variation : withPrintRun(variation, run);
   }
 
-  /** The tagged number spans vote; a number printed after '#' or "NO." is a weaker vote of its own (and the fallback). */
+  /** The number ranker's best token; for a model trained before it, the tagged spans vote. */
   private cardNumber(spans: readonly Span[], tokens: readonly ScanToken[]): string {
-    const clean = (raw: string) =>
-      raw
-        .replace(/^[^A-Za-z0-9]+/, '')
-        .replace(/^no\.?/i, '')
-        .replace(/[^A-Za-z0-9]+$/, '');
+    const ranked = this.numberRanker ? bestValue(this.numberRanker, numberCandidates(tokens)) : null;
+    return (ranked !== null ? this.number(ranked) : this.votedNumber(spans, tokens)) || '1';
+  }
+
+  /** Tagged number spans vote; a number printed after '#' or "NO." is a weaker vote of its own. */
+  private votedNumber(spans: readonly Span[], tokens: readonly ScanToken[]): string | undefined {
     const candidates = spans.flatMap((span) => {
-      const raw = clean(span.tokens.map((t) => t.text).join(''));
+      const raw = numberText(span.tokens.map((t) => t.text).join(''));
       if (!raw) return [];
       const value = this.number(raw);
       return value ? [{ value, key: value.toLowerCase(), score: span.score }] : [];
@@ -526,12 +554,12 @@ export class CardPredictor {
       if (t.source !== 0 || tagged.has(t)) return;
       const prev = tokens[i - 1];
       const printed = /^#[A-Za-z0-9]/.test(t.text) ? t.text.slice(1) : prev && prev.source === 0 && prev.line === t.line && /^no\.$/i.test(prev.text) ? t.text : null;
-      const raw = printed === null ? '' : clean(printed);
+      const raw = printed === null ? '' : numberText(printed);
       if (!raw || !/\d/.test(foldDigits(raw))) return;
       const value = this.number(raw);
       if (value) candidates.push({ value, key: value.toLowerCase(), score: 0.3 });
     });
-    return vote(candidates) ?? '1';
+    return vote(candidates);
   }
 
   private number(raw: string): string {
@@ -550,7 +578,9 @@ export class CardPredictor {
     return prefix + foldDigits(upper.slice(cut));
   }
 
-  private grade(spans: readonly Span[], company: string, base: number | null): number {
+  private grade(spans: readonly Span[], company: string, base: number | null, tokens: readonly ScanToken[]): number {
+    const ranked = this.gradeRanker ? bestValue(this.gradeRanker, gradeCandidates(tokens, company)) : null;
+    if (ranked !== null) return ranked;
     const candidates = spans.flatMap((span) =>
       span.tokens.flatMap((t) => {
         const g = Number(t.digits.replace(/,/, '.'));
@@ -578,7 +608,7 @@ export class CardPredictor {
       brand: this.brand(this.brandSpans(tokens, spans('BRAND')), base.brand),
       variation: this.printRun(this.variation(this.variationSpans(tokens, ctx, base)), tokens),
       sport: sport as Sport,
-      grade: graded ? this.grade(spans('GRADE'), company, base.grade) : null,
+      grade: graded ? this.grade(spans('GRADE'), company, base.grade, tokens) : null,
       gradingCompany: graded ? (company as GradingCompany) : null,
     };
     const parsed = CardData.safeParse(card);

@@ -19,6 +19,7 @@ import {
   variationCandidates,
   variationSpanFeatures,
 } from './span-features.js';
+import { gradeCandidates, numberCandidates, yearCandidates } from './value-candidates.js';
 import { bagOfWords, previousTagFeatures, scanContext, staticFeatures, type Vocabulary } from './token-features.js';
 
 /**
@@ -48,6 +49,12 @@ export interface CardModelState extends CardLexicons {
   knownVariations: string[];
   /** Ranks the sports, and the grading companies ("NONE" for a raw card), for a scan. */
   classes: LinearModel;
+  /** Ranks the numbers that could be the grade (value-candidates.ts); absent in models trained before it. */
+  gradeRanker?: LinearModel;
+  /** Ranks year readings × offsets (value-candidates.ts); absent in models trained before it. */
+  yearRanker?: LinearModel;
+  /** Ranks the tokens that could be the card number (value-candidates.ts); absent in models trained before it. */
+  numberRanker?: LinearModel;
   /** Share of the answers whose scan shows a print run that write it after the variation ("Gold /50"). */
   printRunHabit?: number;
 }
@@ -66,6 +73,12 @@ interface Prepared {
   sport: number;
   companies: Int32Array[];
   company: number;
+  grades: Int32Array[];
+  goldGrades: boolean[];
+  years: Int32Array[];
+  goldYears: boolean[];
+  numbers: Int32Array[];
+  goldNumbers: boolean[];
 }
 
 export const NONE = 'NONE';
@@ -119,6 +132,10 @@ export class CardTrainer {
   private readonly nonNames = new Set<string>();
   private readonly brandWords: Set<string>;
   private readonly classes: AveragedPerceptron;
+  private readonly grades: AveragedPerceptron;
+  private readonly years: AveragedPerceptron;
+  private readonly numbers: AveragedPerceptron;
+  private readonly valueSpace = new FeatureSpace();
   private readonly vocab: Set<string>;
   private readonly prevIds = new Map<string, Int32Array>();
 
@@ -150,6 +167,9 @@ export class CardTrainer {
       this.firstNames.set(first, who);
     }
     this.classes = new AveragedPerceptron(1, learningRate);
+    this.grades = new AveragedPerceptron(1, learningRate);
+    this.years = new AveragedPerceptron(1, learningRate);
+    this.numbers = new AveragedPerceptron(1, learningRate);
     this.lexicons = learnLexicons(examples, tokenLists);
     this.brandWords = brandWordsOf(examples.map((e) => e.card.brand));
     const inNames = new Set<string>();
@@ -195,8 +215,17 @@ export class CardTrainer {
       base: (sk: string) => BASE_PARALLELS.has(sk),
     };
     const goldVariation = example.card.variation ? variationSkeleton(example.card.variation) : null;
-    const goldVariationSpans = varSpans.map(([a, b]) => goldVariation !== null && similarity(spanSkeleton(tokens, a, b), goldVariation) >= 0.8);
+    // A span near the answer's variation is gold unless a span overlapping it is nearer: "a Refractor" in a caption is
+    // near "Refractor" too, and counting it as right would teach the ranker to keep the article.
+    const variationSims = varSpans.map(([a, b]) => (goldVariation === null ? 0 : similarity(spanSkeleton(tokens, a, b), goldVariation)));
+    const overlap = (k: number, j: number) => varSpans[k]![0] < varSpans[j]![1] && varSpans[j]![0] < varSpans[k]![1];
+    const goldVariationSpans = variationSims.map((sim, k) => sim >= 0.8 && variationSims.every((other, j) => other <= sim || !overlap(k, j)));
     const base = extractCard(example.scan);
+    const grades = gradeCandidates(tokens, example.card.gradingCompany ?? NONE);
+    const years = yearCandidates(tokens);
+    const goldYear = Number(example.card.year.slice(0, 4));
+    const numbers = numberCandidates(tokens);
+    const goldNumber = example.card.cardNumber.toUpperCase();
     const p: Prepared = {
       tokens,
       gold: tags.map((t) => TAG_INDEX[t]),
@@ -228,6 +257,12 @@ export class CardTrainer {
       })(),
       sport: SPORT_CLASSES.indexOf(example.card.sport),
       company: COMPANY_CLASSES.indexOf(example.card.gradingCompany ?? NONE),
+      grades: grades.map((c) => this.valueSpace.ids_(c.features, grow)),
+      goldGrades: grades.map((c) => c.value === example.card.grade),
+      years: years.map((c) => this.valueSpace.ids_(c.features, grow)),
+      goldYears: years.map((c) => c.value === goldYear),
+      numbers: numbers.map((c) => this.valueSpace.ids_(c.features, grow)),
+      goldNumbers: numbers.map((c) => c.value.toUpperCase() === goldNumber),
     };
     this.prepared.set(example, p);
     return p;
@@ -304,7 +339,10 @@ export class CardTrainer {
     }
     rank(this.classes, p.sports, SPORT_CLASSES.map((_, k) => k === p.sport));
     rank(this.classes, p.companies, COMPANY_CLASSES.map((_, k) => k === p.company));
-    return { loss, correct, tokens: p.tokens.length + 4 + (p.goldCandidates.some(Boolean) ? 1 : 0) };
+    rank(this.grades, p.grades, p.goldGrades);
+    rank(this.years, p.years, p.goldYears);
+    rank(this.numbers, p.numbers, p.goldNumbers);
+    return { loss, correct, tokens: p.tokens.length + 4 + [p.goldCandidates, p.goldGrades, p.goldYears, p.goldNumbers].filter((g) => g.some(Boolean)).length };
   }
 
   applyBatch(size: number): void {
@@ -312,6 +350,9 @@ export class CardTrainer {
     this.names.applyBatch(size);
     this.variations.applyBatch(size);
     this.classes.applyBatch(size);
+    this.grades.applyBatch(size);
+    this.years.applyBatch(size);
+    this.numbers.applyBatch(size);
   }
 
   private printRunHabit(): number {
@@ -339,6 +380,9 @@ export class CardTrainer {
       knownVariations: [...this.knownVariations.keys()].sort(),
       classes: packModel(this.bagSpace, this.classes.averaged(this.bagSpace.size), 1),
       printRunHabit: this.printRunHabit(),
+      gradeRanker: packModel(this.valueSpace, this.grades.averaged(this.valueSpace.size), 1),
+      yearRanker: packModel(this.valueSpace, this.years.averaged(this.valueSpace.size), 1),
+      numberRanker: packModel(this.valueSpace, this.numbers.averaged(this.valueSpace.size), 1),
     };
   }
 }

@@ -1,0 +1,204 @@
+import type { ScanToken } from './scan-tokens.js';
+import { foldDigits, shape, skeleton } from './text.js';
+
+/**
+ * Candidate values for the fields a scan prints as numbers — the grade and the year — with the
+ * features a ranker scores them by. The tagger finds *a* number of the right kind; which one is
+ * the card's depends on what is printed around it, and that is learned per training file:
+ *
+ *  - a grade: the words next to it ("9.5 GEM MINT" on a BGS label, "MINT+" → 9.5 on CGC, a
+ *    subgrade after "CEN" or "SURFACE" that is not the grade) and the company;
+ *  - a year: where it stands (a copyright line, a stats row, a set line, a caption) and the
+ *    offset from that year to the card's (a stats row is the season before the card's; a
+ *    copyright can be the year after a late release), so each candidate is a token *and* an
+ *    offset.
+ */
+
+export interface ValueCandidate<V> {
+  /** Index of the token the value is read from. */
+  at: number;
+  value: V;
+  features: string[];
+}
+
+const sameLine = (tokens: readonly ScanToken[], i: number, j: number) =>
+  j >= 0 && j < tokens.length && tokens[j]!.source === tokens[i]!.source && tokens[j]!.line === tokens[i]!.line;
+
+/** A neighbour as the ranker sees it: its skeleton when it has letters (OCR look-alikes collapsed), else its shape. */
+function neighbour(tokens: readonly ScanToken[], i: number, j: number): string {
+  if (!sameLine(tokens, i, j)) return j < i ? '<s>' : '</s>';
+  const t = tokens[j]!;
+  if (/[A-Za-z]/.test(t.text)) return skeleton(t.text.replace(/[.,:;]+$/, '')).slice(0, 12);
+  return t.text === '©' ? '©' : shape(t.text);
+}
+
+/** How many of a line's tokens are numbers: a stats row is mostly numbers. */
+function numericShare(tokens: readonly ScanToken[], i: number): string {
+  let numbers = 0;
+  let all = 0;
+  for (let j = 0; j < tokens.length; j++) {
+    if (!sameLine(tokens, i, j)) continue;
+    all++;
+    if (/^[.\d%-]+$/.test(tokens[j]!.text)) numbers++;
+  }
+  return numbers >= 5 ? 'many' : numbers >= 3 ? 'some' : all <= 3 ? 'short' : 'few';
+}
+
+/** Half-point grades from 1 to 10 as printed ("9.5", "10", "8,5"). */
+export function gradeOf(t: ScanToken): number | null {
+  const g = Number(t.digits.replace(/,/, '.'));
+  return /^\d{1,2}([.,]\d)?$/.test(t.digits) && g >= 1 && g <= 10 && Number.isInteger(g * 2) ? g : null;
+}
+
+export function gradeCandidates(tokens: readonly ScanToken[], company: string): Array<ValueCandidate<number>> {
+  const out: Array<ValueCandidate<number>> = [];
+  const values = new Map<number, number>();
+  tokens.forEach((t, i) => {
+    const g = t.source === 0 && !t.text.startsWith('#') ? gradeOf(t) : null;
+    if (g !== null) values.set(g, (values.get(g) ?? 0) + 1);
+  });
+  tokens.forEach((t, i) => {
+    if (t.source !== 0 || t.text.startsWith('#')) return;
+    const v = gradeOf(t);
+    if (v === null) return;
+    const p1 = neighbour(tokens, i, i - 1);
+    const n1 = neighbour(tokens, i, i + 1);
+    const p2 = neighbour(tokens, i, i - 2);
+    const n2 = neighbour(tokens, i, i + 2);
+    const f = [
+      `v=${v}`,
+      `v|co=${v}|${company}`,
+      `half=${!Number.isInteger(v)}|co=${company}`,
+      `s=${shape(t.text)}`,
+      `p1=${p1}`,
+      `n1=${n1}`,
+      `p2|p1=${p2}|${p1}`,
+      `n1|n2=${n1}|${n2}`,
+      `p1|co=${p1}|${company}`,
+      `n1|co=${n1}|${company}`,
+      `p1|v=${p1}|${v}`,
+      `n1|v=${n1}|${v}`,
+      `line=${Math.min(t.line, 6)}`,
+      `same=${Math.min(values.get(v) ?? 0, 4)}`,
+    ];
+    // The grade's words ("GEM MINT", "NM-MT+") sit within a few tokens of it: each says which grade it names.
+    for (let j = i - 3; j <= i + 3; j++) {
+      if (j === i || !sameLine(tokens, i, j) || !/[A-Za-z]/.test(tokens[j]!.text)) continue;
+      const w = skeleton(tokens[j]!.text.replace(/[.,:;]+$/, '')).slice(0, 12);
+      f.push(`w|v=${w}|${v}`, `w|co|v=${w}|${company}|${v}`);
+    }
+    out.push({ at: i, value: v, features: f });
+  });
+  return out;
+}
+
+/** A token's year, and whether it is a full season ("2014-15"). */
+export function yearOf(t: ScanToken, thisYear = new Date().getUTCFullYear()): { start: number; season: boolean } | null {
+  const m = /^(\d{4})(?:[-_~.]?(\d{2}))?$/.exec(t.digits);
+  if (!m) return null;
+  const start = Number(m[1]);
+  if (start < 1860 || start > thisYear + 1) return null;
+  return { start, season: m[2] !== undefined && Number(m[2]) === (start + 1) % 100 };
+}
+
+export const YEAR_OFFSETS = [-1, 0, 1] as const;
+
+export function yearCandidates(tokens: readonly ScanToken[]): Array<ValueCandidate<number>> {
+  const out: Array<ValueCandidate<number>> = [];
+  const starts = new Map<number, number>();
+  const read = tokens.map((t) => yearOf(t));
+  for (const y of read) if (y) starts.set(y.start, (starts.get(y.start) ?? 0) + 1);
+  tokens.forEach((t, i) => {
+    const y = read[i];
+    if (!y) return;
+    const p1 = neighbour(tokens, i, i - 1);
+    const n1 = neighbour(tokens, i, i + 1);
+    const n2 = neighbour(tokens, i, i + 2);
+    const role = [
+      `src=${t.source}`,
+      `season=${y.season}`,
+      `p1=${p1}`,
+      `n1=${n1}`,
+      `n1|n2=${n1}|${n2}`,
+      `nums=${t.source === 0 ? numericShare(tokens, i) : 'caption'}`,
+      `first=${t.index === 0}`,
+      `s=${shape(foldDigits(t.text))}`,
+      `same=${Math.min(starts.get(y.start) ?? 0, 3)}`,
+    ];
+    for (const offset of YEAR_OFFSETS) {
+      // Other years on the scan that say the same: a stats row's season + 1 agreeing with the copyright.
+      const agree = `agree=${Math.min((starts.get(y.start + offset) ?? 0) - (offset === 0 ? 1 : 0), 2)}`;
+      out.push({ at: i, value: y.start + offset, features: [`o=${offset}`, `o=${offset}|${agree}`, ...role.map((r) => `o=${offset}|${r}`)] });
+    }
+  });
+  return out;
+}
+
+/** What a card-number candidate reads as, before the learned prefixes: no '#' or "NO.", no edge punctuation. */
+export function numberText(raw: string): string {
+  return raw
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .replace(/^no\.?/i, '')
+    .replace(/[^A-Za-z0-9]+$/, '');
+}
+
+/**
+ * Tokens that could be the card number: short, with a digit once look-alikes are read as
+ * digits ("#2O5", "RC-44", a bare "110" opening a card back's first line) — not a cert number.
+ */
+export function numberCandidates(tokens: readonly ScanToken[]): Array<ValueCandidate<string>> {
+  const out: Array<ValueCandidate<string>> = [];
+  tokens.forEach((t, i) => {
+    if (t.source !== 0) return;
+    for (const [cut, text] of numberReadings(t.text)) {
+    const digits = foldDigits(text).replace(/[^0-9]/g, '');
+    if (!text || !/\d/.test(text) || digits.length === 0 || digits.length > 5 || text.length > 10 || text.includes('/')) continue;
+    const p1 = neighbour(tokens, i, i - 1);
+    const n1 = neighbour(tokens, i, i + 1);
+    const p2 = neighbour(tokens, i, i - 2);
+    const n2 = neighbour(tokens, i, i + 2);
+    const next = sameLine(tokens, i, i + 1) ? tokens[i + 1]! : undefined;
+    out.push({
+      at: i,
+      value: text,
+      features: [
+        'bias',
+        `s=${shape(t.text)}`,
+        `hash=${t.text.startsWith('#')}`,
+        `p1=${p1}`,
+        `n1=${n1}`,
+        `p2|p1=${p2}|${p1}`,
+        `n1|n2=${n1}|${n2}`,
+        `nums=${numericShare(tokens, i)}`,
+        `first=${t.index === 0}`,
+        `first|s=${t.index === 0}|${shape(t.text)}`,
+        `line=${Math.min(t.line, 6)}`,
+        `digits=${digits.length}`,
+        `yearlike=${/^(18|19|20)\d\d$/.test(digits)}`,
+        `gradelike=${gradeOf(t) !== null}`,
+        `nextWord=${next !== undefined && /^[A-Za-z][A-Za-z'.-]+,?$/.test(next.text)}`,
+        `cut=${cut}`,
+        `cut|hash=${cut}|${t.text.includes('#')}`,
+      ],
+    });
+    }
+  });
+  return out;
+}
+
+/**
+ * A token's readings as a card number: as printed, and with what OCR ran into it cut off — a
+ * word before an inner '#' ("OPTIC#29"), letters after the digits ("#148TIM"), a '#' read as a
+ * letter ("H153"). Each reading says which cut made it, and the ranker learns how far to trust it.
+ */
+function numberReadings(raw: string): Array<[string, string]> {
+  const text = numberText(raw);
+  const out: Array<[string, string]> = [['none', text]];
+  const hash = raw.lastIndexOf('#');
+  if (hash > 0) out.push(['before-hash', numberText(raw.slice(hash))]);
+  const tail = /^(.*\d)([A-Za-z]+)$/.exec(text);
+  if (tail) out.push([tail[2]!.length >= 2 ? 'tail-word' : 'tail-letter', tail[1]!]);
+  const head = /^[H*=]([0-9OoIlSB]+)$/.exec(text);
+  if (head) out.push(['hash-letter', head[1]!]);
+  return out;
+}
