@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { CardData } from '../../src/services/cards/card.js';
+import { CardPredictor } from '../../src/local-openai/trainer/card-decode.js';
+import { CardTrainer, type CardExample } from '../../src/local-openai/trainer/card-model.js';
+import { scanTokens } from '../../src/local-openai/trainer/scan-tokens.js';
+import { gradeCandidates, numberCandidates, yearCandidates } from '../../src/local-openai/trainer/value-candidates.js';
+
+const tokens = (ocr: string, description = '') => scanTokens(ocr, description);
+
+describe('value candidates', () => {
+  it('offers every half-point grade on the OCR text, with the words around it, and never a card number', () => {
+    const cands = gradeCandidates(tokens('2019 Topps #7 Mike Trout\n9.5 GEM MINT\nCEN 10 COR 10 EDG 9 SUR 10'), 'BGS');
+    expect(cands.map((c) => c.value)).toEqual([9.5, 10, 10, 9, 10]);
+    expect(cands[0]!.features).toContain('n1=gem');
+    expect(cands[1]!.features).toContain('p1=cen');
+  });
+
+  it('reads each year token as three candidate years, the stats row and the copyright told apart by their lines', () => {
+    const toks = tokens('YR CLUB G AB R H\n1997 TOR 174 5 .328 146 167\n© 1998 THE TOPPS COMPANY, INC.');
+    const cands = yearCandidates(toks);
+    expect(cands.map((c) => c.value)).toEqual([1996, 1997, 1998, 1997, 1998, 1999]);
+    expect(cands[2]!.features).toContain('o=1|nums=many');
+    expect(cands[4]!.features).toContain('o=0|p1=©');
+    // The stats row's year + 1 agrees with the copyright year.
+    expect(cands[2]!.features).toContain('o=1|agree=1');
+  });
+
+  it('cuts what OCR ran into a card number, and keeps cert numbers and serials out', () => {
+    const values = numberCandidates(tokens('DONRUSS OPTIC#29 H153 #148TIM 8716130914 49/50')).map((c) => c.value);
+    expect(values).toEqual(expect.arrayContaining(['OPTIC#29', '29', 'H153', '153', '148TIM', '148']));
+    expect(values).not.toContain('8716130914');
+    expect(values.some((v) => v.includes('/'))).toBe(false);
+  });
+});
+
+describe('the learned rankers', () => {
+  // A BGS label prints the grade before four subgrades; a card back prints its number before the name
+  // and last season's stats before a copyright of the card's year.
+  const players = ['Mike Trout', 'Juan Soto', 'Aaron Judge', 'Mookie Betts', 'Shohei Ohtani', 'Ronald Acuna', 'Corey Seager', 'Bryce Harper'];
+  const label = (i: number): CardExample => {
+    const player = players[i % players.length]!;
+    const grade = [9.5, 9, 8.5][i % 3]!;
+    const sub = grade === 9.5 ? 10 : 9.5;
+    return {
+      scan: { ocrText: `${2010 + (i % 9)} Topps Chrome #${100 + i} ${player}\n${grade} ${grade === 9 ? 'MINT' : grade === 9.5 ? 'GEM MINT' : 'NM-MT+'}\nCEN ${sub} COR ${sub} EDG ${sub} SUR ${grade}\n00${1234567 + i}`, imageDescription: 'Front of a baseball card in a Beckett slab' },
+      card: CardData.parse({ player, year: String(2010 + (i % 9)), brand: 'Topps', cardNumber: String(100 + i), variation: null, sport: 'BASEBALL', grade, gradingCompany: 'BGS' }),
+    };
+  };
+  const back = (i: number): CardExample => {
+    const player = players[i % players.length]!;
+    const year = 1990 + (i % 20);
+    return {
+      scan: { ocrText: `${20 + i} ${player.toUpperCase()}\nOUTFIELD\nYR CLUB G AB R H 2B 3B HR RBI AVG\n${year - 1} NYY ${i} 12 .301 88 140 22\n© ${year} THE TOPPS COMPANY, INC.`, imageDescription: 'Front and back of a Topps baseball card raw' },
+      card: CardData.parse({ player, year: String(year), brand: 'Topps', cardNumber: String(20 + i), variation: null, sport: 'BASEBALL', grade: null, gradingCompany: null }),
+    };
+  };
+
+  it('learn which number is the grade, which year is the card’s and where a card back prints its number', () => {
+    const train = [...Array.from({ length: 40 }, (_, i) => label(i)), ...Array.from({ length: 40 }, (_, i) => back(i))];
+    const trainer = new CardTrainer(train, 1);
+    for (let epoch = 0; epoch < 3; epoch++) {
+      for (const e of train) {
+        trainer.run(e, true);
+        trainer.applyBatch(1);
+      }
+    }
+    const predictor = new CardPredictor(trainer.snapshot());
+    const unseenLabel = predictor.predict({ ocrText: '2021 Topps Chrome #77 Wander Franco\n9.5 GEM MINT\nCEN 10 COR 10 EDG 10 SUR 9.5\n0099887766', imageDescription: 'Front of a baseball card in a Beckett slab' });
+    expect(unseenLabel.grade).toBe(9.5);
+    expect(unseenLabel.cardNumber).toBe('77');
+    const unseenBack = predictor.predict({ ocrText: '311 GUNNAR HENDERSON\nSHORTSTOP\nYR CLUB G AB R H 2B 3B HR RBI AVG\n2022 BAL 34 12 .259 88 140 22\n© 2023 THE TOPPS COMPANY, INC.', imageDescription: 'Front and back of a Topps baseball card raw' });
+    expect(unseenBack.year).toBe('2023');
+    expect(unseenBack.cardNumber).toBe('311');
+  });
+});
