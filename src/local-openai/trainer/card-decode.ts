@@ -2,6 +2,7 @@ import { CardData, type GradingCompany, type Sport } from '../../services/cards/
 import type { ScanInput } from '../../services/prompts/chat-format.js';
 import type { CardModelState } from './card-model.js';
 import { Denoiser, type DenoiserState } from './denoise.js';
+import { namePrior } from './name-prior.js';
 import { argmax, LinearScorer, softmax, type LinearModel } from './perceptron.js';
 import { scanTokens, TAGS, TAG_INDEX, type ScanToken, type Tag } from './scan-tokens.js';
 import { core, fold, foldDigits, similarity, skeleton, titleCase } from './text.js';
@@ -188,7 +189,7 @@ export class CardPredictor {
     this.sportScorer = new ClassScorer(state.classes, 'sport', SPORT_CLASSES);
     this.companyScorer = new ClassScorer(state.classes, 'company', COMPANY_CLASSES);
     this.vocab = new Set(state.vocab);
-    this.denoiser = new Denoiser(state.denoiser);
+    this.denoiser = new Denoiser(state.denoiser, namePrior());
     this.suffixes = new Set(state.suffixes);
     this.prefixes = Object.keys(state.numberPrefixes).sort((a, b) => b.length - a.length);
     for (const op of Object.keys(state.denoiser.channel)) {

@@ -15,7 +15,7 @@ const EOS = '$';
 export interface DenoiserState {
   /** n-gram counts: context → (next char → count). */
   grams: Record<string, Record<string, number>>;
-  /** Channel: `s:g>o` substitution, `d:g` drop, `i:o` insertion, `w` swap, `n` characters seen. */
+  /** Channel: `s:g>o` substitution, `d:g` drop, `i:o` insertion, `r:o` a character doubled, `w` swap, `n` characters seen. */
   channel: Record<string, number>;
 }
 
@@ -52,7 +52,8 @@ export function editOps(gold: string, ocr: string): string[] {
       ops.push(`d:${gold[i - 1]}`);
       i--;
     } else {
-      ops.push(`i:${ocr[j - 1]}`);
+      // A character read twice is its own kind of edit: OCR doubles letters far more often than it invents them.
+      ops.push(j > 1 && ocr[j - 1] === ocr[j - 2] ? `r:${ocr[j - 1]}` : `i:${ocr[j - 1]}`);
       j--;
     }
   }
@@ -96,43 +97,84 @@ export class DenoiserBuilder {
  * name stood for. (Correcting single readings of unseen names by model and channel alone was
  * measured on held-out players and broke more clean words than it fixed, so it is not done.)
  */
-export class Denoiser {
+/** A character n-gram model read from counts (Witten–Bell interpolation down to uniform). */
+export class CharModel {
   private readonly totals = new Map<string, { total: number; types: number }>();
-  private readonly alphabetSize: number;
-  private readonly chars: number;
-  /** log of the share of characters the channel leaves alone. */
-  private readonly keep: number;
+  private readonly uniform: number;
 
-  constructor(private readonly state: DenoiserState) {
-    for (const [ctx, row] of Object.entries(state.grams)) {
+  constructor(private readonly grams: DenoiserState['grams']) {
+    for (const [ctx, row] of Object.entries(grams)) {
       let total = 0;
       for (const v of Object.values(row)) total += v;
       this.totals.set(ctx, { total, types: Object.keys(row).length });
     }
-    this.alphabetSize = Object.keys(state.grams[''] ?? {}).length;
+    this.uniform = 1 / (Object.keys(grams[''] ?? {}).length + 2);
+  }
+
+  /** P(the character at `k` | the ORDER - 1 before it) in a padded word. */
+  charProb(padded: string, k: number): number {
+    const ch = padded[k]!;
+    let p = this.uniform;
+    for (let n = 0; n < ORDER; n++) {
+      const ctx = padded.slice(k - n, k);
+      const t = this.totals.get(ctx);
+      if (!t) break;
+      const count = this.grams[ctx]![ch] ?? 0;
+      const lambda = t.total / (t.total + t.types);
+      p = lambda * (count / t.total) + (1 - lambda) * p;
+    }
+    return p;
+  }
+}
+
+/** Counts the character n-grams of words into a model's table. */
+export function countWords(words: Iterable<string>): DenoiserState['grams'] {
+  const builder = new DenoiserBuilder();
+  for (const w of words) builder.addWord(w);
+  return builder.build().grams;
+}
+
+/**
+ * The character model at inference: how likely a word is as an answer word — the answers' own
+ * words mixed with a prior over people's names in general (`prior`, e.g. name-prior.ts), so a
+ * player the training file never named still reads as a name ("Dubois" over "Dbois") — and the
+ * OCR channel. The name decoder uses both to choose between readings of the same name and to
+ * decide which letter a digit in a name stood for. (Correcting a word read only once, to the
+ * likeliest spelling one edit away, was measured on held-out players, with and without the
+ * name prior and at several margins: it broke as many clean names as it fixed, so it is not done.)
+ */
+export class Denoiser {
+  private readonly answers: CharModel;
+  private readonly chars: number;
+  /** log of the share of characters the channel leaves alone. */
+  private readonly keep: number;
+  /** Edits per kind (d drop, i insertion, r doubling, s substitution, w swap): an edit never counted backs off to its kind's rate. */
+  private readonly kinds = new Map<string, number>();
+
+  constructor(
+    private readonly state: DenoiserState,
+    private readonly prior: CharModel | null = null,
+    /** Weight of the answers' own model against the prior. */
+    private readonly answerWeight = 0.5,
+  ) {
+    this.answers = new CharModel(state.grams);
     this.chars = Math.max(1, state.channel.n ?? 0);
     let edits = 0;
-    for (const [op, v] of Object.entries(state.channel)) if (op !== 'n') edits += v;
+    for (const [op, v] of Object.entries(state.channel)) {
+      if (op === 'n') continue;
+      edits += v;
+      this.kinds.set(op[0]!, (this.kinds.get(op[0]!) ?? 0) + v);
+    }
     this.keep = Math.log(Math.max(0.5, 1 - edits / this.chars));
   }
 
-  /** log P(word) under the character model (Witten–Bell interpolation down to uniform). */
+  /** log P(word) under the character model. */
   logProb(word: string): number {
     const padded = BOS.repeat(ORDER - 1) + word + EOS;
     let lp = 0;
-    const uniform = 1 / (this.alphabetSize + 2);
     for (let k = ORDER - 1; k < padded.length; k++) {
-      const ch = padded[k]!;
-      let p = uniform;
-      for (let n = 0; n < ORDER; n++) {
-        const ctx = padded.slice(k - n, k);
-        const t = this.totals.get(ctx);
-        if (!t) break;
-        const count = this.state.grams[ctx]![ch] ?? 0;
-        const lambda = t.total / (t.total + t.types);
-        p = lambda * (count / t.total) + (1 - lambda) * p;
-      }
-      lp += Math.log(p);
+      const own = this.answers.charProb(padded, k);
+      lp += Math.log(this.prior ? this.answerWeight * own + (1 - this.answerWeight) * this.prior.charProb(padded, k) : own);
     }
     return lp;
   }
@@ -142,7 +184,8 @@ export class Denoiser {
     if (gold === ocr) return gold.length * this.keep;
     const ops = editOps(gold, ocr);
     let lp = Math.max(0, gold.length - ops.length) * this.keep;
-    for (const op of ops) lp += Math.log(((this.state.channel[op] ?? 0) + 0.2) / this.chars);
+    // An edit of a kind the channel makes often (drops) but on a letter it never saw counts as a share of its kind.
+    for (const op of ops) lp += Math.log(((this.state.channel[op] ?? 0) + 0.2 + (this.kinds.get(op[0]!) ?? 0) / 26) / this.chars);
     return lp;
   }
 }
