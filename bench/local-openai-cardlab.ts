@@ -21,6 +21,8 @@ const { values } = parseArgs({
     show: { type: 'string', default: '0' },
     field: { type: 'string', default: '' },
     diff: { type: 'boolean', default: false },
+    'test-pool': { type: 'string', default: 'holdout' },
+    'test-seed': { type: 'string', default: '' },
   },
 });
 const noise = Number(values.noise);
@@ -28,7 +30,7 @@ const seed = Number(values.seed);
 const train = createGenerator({ seed, pool: 'train', noise })
   .scans(Number(values.train))
   .map((s) => ({ scan: { ocrText: s.ocrText, imageDescription: s.imageDescription }, card: s.card }));
-const test = createGenerator({ seed: seed + 1, pool: 'holdout', noise }).scans(Number(values.test));
+const test = createGenerator({ seed: values['test-seed'] ? Number(values['test-seed']) : seed + 1, pool: values['test-pool'] === 'train' ? 'train' : 'holdout', noise }).scans(Number(values.test));
 
 let t = performance.now();
 const trainer = new CardTrainer(train, 1.8);
