@@ -2,10 +2,10 @@ import { CardData, type GradingCompany, type Sport } from '../../services/cards/
 import type { ScanInput } from '../../services/prompts/chat-format.js';
 import type { CardModelState } from './card-model.js';
 import { Denoiser, type DenoiserState } from './denoise.js';
-import { namePrior } from './name-prior.js';
+import { givenNameSide, namePrior } from './name-prior.js';
 import { argmax, LinearScorer, softmax, type LinearModel } from './perceptron.js';
 import { scanTokens, TAGS, TAG_INDEX, type ScanToken, type Tag } from './scan-tokens.js';
-import { core, fold, foldDigits, similarity, skeleton, titleCase } from './text.js';
+import { core, fold, foldDigits, levenshtein, similarity, skeleton, titleCase } from './text.js';
 import {
   candidateSkeletons,
   nameCandidates,
@@ -19,7 +19,7 @@ import {
   variationSpanFeatures,
 } from './span-features.js';
 import { gradeCandidates, numberCandidates, numberText, yearCandidates, type ValueCandidate } from './value-candidates.js';
-import { BRANDS, extractCard } from './base-model.js';
+import { BRANDS, extractCard, NOT_NAMES } from './base-model.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { TEAM_NICKNAMES, TEAM_WORDS } from './team-words.js';
 import { BASE_PARALLELS, brandWordsOf, COMPANY_CLASSES, NONE, SPORT_CLASSES, variationSkeleton } from './card-model.js';
@@ -310,7 +310,15 @@ export class CardPredictor {
     const skeletons = candidateSkeletons(tokens, windows);
     // A span of team words only ("CHARLOTTE HORNETS"), or ending with a team's nickname ("ORLANDO MAGIC"), is never the player.
     const teamOnly = (a: number, b: number) => TEAM_NICKNAMES.has(tokens[b - 1]!.norm) || tokens.slice(a, b).every((t) => TEAM_WORDS.has(t.norm));
-    const scored = windows.map(([a, b]) => ({ a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons, this.nonNames, this.brandWords))[0]! - (teamOnly(a, b) ? 100 : 0) }));
+    // Words that are printed on labels and cards but are no one's name ("CATCHER", "CERT", a damaged "ROAKIE") count
+    // against a span, as do team and brand words.
+    const penalty = 10;
+    const notName = tokens.map((t) => (t.source === 0 && this.isNotName(t.norm) ? 1 : 0));
+    const scored = windows.map(([a, b]) => {
+      let others = 0;
+      for (let i = a; i < b; i++) others += notName[i]!;
+      return { a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons, this.nonNames, this.brandWords))[0]! - (teamOnly(a, b) ? 100 : 0) - penalty * others };
+    });
     scored.sort((x, y) => y.score - x.score);
     const best = scored[0]!;
     const bestKey = spanSkeleton(tokens, best.a, best.b);
@@ -322,9 +330,28 @@ export class CardPredictor {
     return taken.map((c, k) => ({ tokens: tokens.slice(c.a, c.b), score: k === 0 ? 1 : 0.9 }));
   }
 
+  private isNotName(word: string): boolean {
+    const w = word.replace(/[^a-z]/g, '');
+    if (w.length < 2 || this.firstNames.has(w) || this.state.nameCasing[w]) return false;
+    if (NOT_NAMES.has(w) || TEAM_WORDS.has(w) || this.brandWords.has(w) || this.nonNames.has(w)) return true;
+    if (w.length < 5) return false;
+    const sk = skeleton(w);
+    for (const other of NOT_NAMES) if (other.length >= 5 && Math.abs(other.length - w.length) <= 1 && levenshtein(skeleton(other), sk, 1) <= 1) return true;
+    return false;
+  }
+
   /** A reading's words in first-name order ("DAVIS, ANTHONY" → Anthony Davis), digits read back as letters, lower case. */
   private readingWords(span: Span): string[] {
-    let words = span.tokens.map((t) => t.text).filter((w) => /[A-Za-z0-9]/.test(w));
+    let words = span.tokens
+      .map((t) => t.text)
+      // OCR's slips around a comma: "MANNING,PEYTON" run together, "LEONAR,D" swapped with a letter.
+      .flatMap((w) => (/^[^,]{2,},[^,]{2,}$/.test(w) ? [`${w.split(',')[0]},`, w.split(',')[1]!] : [/^[^,]{2,},[A-Za-z]$/.test(w) ? `${w.replace(',', '')},` : w]))
+      // A suffix run into the surname ("HARRISONjr."): split off when the answers use that suffix.
+      .flatMap((w) => {
+        const m = /^(.{3,}?)(jr|sr|ii|iii|iv)(\.?,?)$/i.exec(w);
+        return m && this.suffixes.has(m[2]!.toLowerCase()) && !/[^A-Za-z]/.test(m[1]!) ? [m[1]!, `${m[2]}${m[3]}`] : [w];
+      })
+      .filter((w) => /[A-Za-z0-9]/.test(w));
     const comma = words.findIndex((w, i) => w.endsWith(',') && i < words.length - 1);
     if (comma >= 0) {
       const before = words.slice(0, comma + 1).map((w) => w.replace(/,$/, ''));
@@ -355,21 +382,26 @@ export class CardPredictor {
     if (readings.length === 0) return 'Unknown Player';
     const first = readings[0]!;
     if (readings.length === 1) return first.join(' ');
-    // Word order: a reading whose words are the same set in another order (a swapped pair) defers to the majority.
-    const orderKey = (ws: string[]) => ws.map((w) => skeleton(w.toLowerCase())).join(' ');
+    // Word order: each reading of as many words votes for the first reading's order or its reverse, read by which
+    // pairing of their words is closer ("ADAMS DAVANTE" against "DAVANTE ADAS"); a tie goes to the order whose first
+    // word is a given name rather than a surname.
     let order = first;
-    const votes = new Map<string, { words: string[]; n: number }>();
-    for (const r of readings) {
-      if (r.length !== first.length) continue;
-      const k = orderKey(r);
-      const v = votes.get(k) ?? { words: r, n: 0 };
-      v.n++;
-      votes.set(k, v);
-    }
-    const firstNameFirst = (r: string[]) => (this.firstNames.has(fold(core(r[0]!))) ? 1 : 0);
-    for (const v of votes.values()) {
-      const bestVote = votes.get(orderKey(order))!;
-      if (v.n > bestVote.n || (v.n === bestVote.n && firstNameFirst(v.words) > firstNameFirst(bestVote.words))) order = v.words;
+    if (first.length === 2) {
+      const sim = (a: string, b: string) => similarity(skeleton(a.toLowerCase()), skeleton(b.toLowerCase()));
+      let same = 0;
+      let reversed = 0;
+      for (const r of readings) {
+        if (r.length !== 2) continue;
+        const straight = sim(r[0]!, first[0]!) + sim(r[1]!, first[1]!);
+        const crossed = sim(r[0]!, first[1]!) + sim(r[1]!, first[0]!);
+        if (crossed > straight) reversed++;
+        else if (straight > crossed) same++;
+      }
+      const given = (w: string) => (this.firstNames.has(fold(core(w))) ? 1 : 0) + givenNameSide(w);
+      const flipped = [first[1]!, first[0]!];
+      if (reversed > same || (reversed === same && reversed > 0 && given(flipped[0]!) - given(flipped[1]!) > given(first[0]!) - given(first[1]!))) {
+        order = readings.find((r) => r.length === 2 && sim(r[0]!, first[1]!) + sim(r[1]!, first[0]!) > sim(r[0]!, first[0]!) + sim(r[1]!, first[1]!)) ?? flipped;
+      }
     }
     // Per position of the chosen order, every reading's word aligned to it.
     const positions = order.map((w) => [w]);
@@ -395,10 +427,13 @@ export class CardPredictor {
       let bestScore = -Infinity;
       // The character model per character, at the readings' mean length: a longer spelling is not less likely for being longer.
       const length = lower.reduce((n, v) => n + v.replace(/[^a-z]/g, '').length, 0) / lower.length;
+      // Spellings with the same letters differ only in OCR-dropped punctuation ("NUGENTHOPKINS"): the punctuated one stands.
+      const punctuated = (cand: string) => (lower.some((o) => o !== cand && o.replace(/[^a-z]/g, '') === cand.replace(/[^a-z]/g, '') && o.length > cand.length) ? -1 : 0);
       for (const cand of lower) {
         const letters = cand.replace(/[^a-z]/g, '');
         let score = letters ? (this.denoiser.logProb(letters) / (letters.length + 1)) * (length + 1) : -Infinity;
         for (const v of variants) score += this.denoiser.channelLogProb(letters, v.toLowerCase().replace(/[^a-z]/g, ''));
+        score += 100 * punctuated(cand);
         if (score > bestScore) {
           bestScore = score;
           best = variants.find((v) => v.toLowerCase() === cand)!;

@@ -13,23 +13,49 @@ let model: CharModel | null = null;
 
 const asList = (x: unknown): unknown[] => (Array.isArray(x) ? x : x && typeof x === 'object' ? Object.values(x).flat() : []);
 
-/** Name words of every locale that writes them in Latin letters. */
-export function nameWords(): Set<string> {
-  const words = new Set<string>();
-  for (const locale of Object.values(allLocales)) {
-    const person = (locale as { person?: { first_name?: unknown; last_name?: unknown } }).person;
-    if (!person) continue;
-    for (const name of [...asList(person.first_name), ...asList(person.last_name)]) {
+interface NameLists {
+  first: Set<string>;
+  last: Set<string>;
+}
+
+let lists: NameLists | null = null;
+
+/** Given names and surnames of every locale that writes them in Latin letters, as words. */
+function nameLists(): NameLists {
+  if (lists) return lists;
+  const first = new Set<string>();
+  const last = new Set<string>();
+  const add = (into: Set<string>, names: unknown[]) => {
+    for (const name of names) {
       if (typeof name !== 'string') continue;
       const folded = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
       if (!/^[a-z' -]+$/.test(folded)) continue;
       for (const part of folded.split(/[ -]+/)) {
         const letters = part.replace(/[^a-z]/g, '');
-        if (letters.length > 1) words.add(letters);
+        if (letters.length > 1) into.add(letters);
       }
     }
+  };
+  for (const locale of Object.values(allLocales)) {
+    const person = (locale as { person?: { first_name?: unknown; last_name?: unknown } }).person;
+    if (!person) continue;
+    add(first, asList(person.first_name));
+    add(last, asList(person.last_name));
   }
-  return words;
+  lists = { first, last };
+  return lists;
+}
+
+export function nameWords(): Set<string> {
+  const { first, last } = nameLists();
+  return new Set([...first, ...last]);
+}
+
+/** +1 for a word known only as a given name, -1 only as a surname, 0 for both or neither ("Russell"). */
+export function givenNameSide(word: string): number {
+  const w = word.toLowerCase().replace(/[^a-z]/g, '');
+  const { first, last } = nameLists();
+  return (first.has(w) ? 1 : 0) - (last.has(w) ? 1 : 0);
 }
 
 export function namePrior(): CharModel {
