@@ -73,3 +73,17 @@ describe('the learned rankers', () => {
     expect(unseenBack.cardNumber).toBe('311');
   });
 });
+
+describe('the name prior', () => {
+  it('knows names in general: real spellings beat their OCR damage, given names from surnames', async () => {
+    const { Denoiser } = await import('../../src/local-openai/trainer/denoise.js');
+    const { givenNameSide, namePrior } = await import('../../src/local-openai/trainer/name-prior.js');
+    const empty = { grams: {}, channel: { n: 1000 } };
+    const withPrior = new Denoiser(empty, namePrior(), 0);
+    for (const [name, damaged] of [['dubois', 'dbois'], ['selanne', 'sclanne'], ['chipper', 'chippfr'], ['parsons', 'parrsons']] as const) {
+      expect(withPrior.logProb(name)).toBeGreaterThan(withPrior.logProb(damaged));
+    }
+    expect(givenNameSide('Matthew')).toBe(1);
+    expect(givenNameSide('Rodriguez')).toBe(-1);
+  });
+});
