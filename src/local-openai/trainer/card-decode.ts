@@ -330,7 +330,20 @@ export class CardPredictor {
     return taken.map((c, k) => ({ tokens: tokens.slice(c.a, c.b), score: k === 0 ? 1 : 0.9 }));
   }
 
+  private readonly notNames = new Map<string, boolean>();
+
   private isNotName(word: string): boolean {
+    let known = this.notNames.get(word);
+    if (known === undefined) {
+      known = this.readsAsNotName(word);
+      // Bounded: the words of a few thousand scans, then it starts over.
+      if (this.notNames.size > 50_000) this.notNames.clear();
+      this.notNames.set(word, known);
+    }
+    return known;
+  }
+
+  private readsAsNotName(word: string): boolean {
     const w = word.replace(/[^a-z]/g, '');
     if (w.length < 2 || this.firstNames.has(w) || this.state.nameCasing[w]) return false;
     if (NOT_NAMES.has(w) || TEAM_WORDS.has(w) || this.brandWords.has(w) || this.nonNames.has(w)) return true;
