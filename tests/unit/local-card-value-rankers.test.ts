@@ -3,7 +3,8 @@ import { CardData } from '../../src/services/cards/card.js';
 import { CardPredictor } from '../../src/local-openai/trainer/card-decode.js';
 import { CardTrainer, type CardExample } from '../../src/local-openai/trainer/card-model.js';
 import { scanTokens } from '../../src/local-openai/trainer/scan-tokens.js';
-import { gradeCandidates, numberCandidates, yearCandidates } from '../../src/local-openai/trainer/value-candidates.js';
+import { brandKeysOf } from '../../src/local-openai/trainer/card-model.js';
+import { brandCandidates, gradeCandidates, numberCandidates, yearCandidates } from '../../src/local-openai/trainer/value-candidates.js';
 
 const tokens = (ocr: string, description = '') => scanTokens(ocr, description);
 
@@ -30,6 +31,13 @@ describe('value candidates', () => {
     expect(values).toEqual(expect.arrayContaining(['OPTIC#29', '29', 'H153', '153', '148TIM', '148']));
     expect(values).not.toContain('8716130914');
     expect(values.some((v) => v.includes('/'))).toBe(false);
+  });
+
+  it('finds the brands it knows, up to OCR slips, and tells a copyright line apart', () => {
+    const cands = brandCandidates(tokens('1999 SADIUM CLUB\n© 2000 THE TOPPS COMPANY INC,'), brandKeysOf({}));
+    expect(cands.map((c) => c.value)).toEqual(['Stadium Club', 'Topps']);
+    expect(cands[0]!.features).toContain('match=fuzzy');
+    expect(cands[1]!.features).toContain('copyright=true');
   });
 });
 

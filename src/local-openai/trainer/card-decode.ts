@@ -18,11 +18,11 @@ import {
   variationCandidates,
   variationSpanFeatures,
 } from './span-features.js';
-import { gradeCandidates, numberCandidates, numberText, yearCandidates, type ValueCandidate } from './value-candidates.js';
+import { brandCandidates, gradeCandidates, numberCandidates, numberText, yearCandidates, type ValueCandidate } from './value-candidates.js';
 import { BRANDS, extractCard, NOT_NAMES } from './base-model.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { TEAM_NICKNAMES, TEAM_WORDS } from './team-words.js';
-import { BASE_PARALLELS, brandWordsOf, COMPANY_CLASSES, NONE, SPORT_CLASSES, variationSkeleton } from './card-model.js';
+import { BASE_PARALLELS, brandKeysOf, brandWordsOf, COMPANY_CLASSES, NONE, SPORT_CLASSES, variationSkeleton } from './card-model.js';
 import { bagOfWords, previousTagFeatures, scanContext, staticFeatures, type ScanContext } from './token-features.js';
 
 /**
@@ -157,6 +157,8 @@ export class CardPredictor {
   private readonly gradeRanker: LinearScorer | null;
   private readonly yearRanker: LinearScorer | null;
   private readonly numberRanker: LinearScorer | null;
+  private readonly brandRanker: LinearScorer | null;
+  private readonly brandKeys: Map<string, string>;
   private readonly knownVariations: { has(sk: string): boolean; base(sk: string): boolean };
   private readonly brandLexicon: Record<string, Record<string, number>>;
   private readonly firstNames: Set<string>;
@@ -178,6 +180,8 @@ export class CardPredictor {
     this.gradeRanker = state.gradeRanker ? new LinearScorer(state.gradeRanker) : null;
     this.yearRanker = state.yearRanker ? new LinearScorer(state.yearRanker) : null;
     this.numberRanker = state.numberRanker ? new LinearScorer(state.numberRanker) : null;
+    this.brandRanker = state.brandRanker ? new LinearScorer(state.brandRanker) : null;
+    this.brandKeys = brandKeysOf(state.brands);
     this.knownVariations = { has: (sk: string) => known.has(sk), base: (sk: string) => BASE_PARALLELS.has(sk) };
     const known = new Set(state.knownVariations);
     // Brands the base model knows by name are candidates too: fine-tuning keeps what the base knew.
@@ -509,7 +513,9 @@ export class CardPredictor {
     });
   }
 
-  private brand(spans: readonly Span[], base: string): string {
+  private brand(spans: readonly Span[], base: string, tokens: readonly ScanToken[]): string {
+    const ranked = this.brandRanker ? bestValue(this.brandRanker, brandCandidates(tokens, this.brandKeys)) : null;
+    if (ranked !== null) return ranked;
     const words = (span: Span) => span.tokens.map((t) => titleCase(core(t.text).toLowerCase())).join(' ');
     const candidates = this.canonical(spans, this.brandLexicon, words).filter((c) => c.value);
     if (base !== 'Unknown') candidates.push({ value: base, key: base.toLowerCase(), score: 0.5 });
@@ -654,7 +660,7 @@ export class CardPredictor {
       player: this.player(this.nameSpans(tokens, ctx)),
       year: this.year(spans('YEAR'), sport, tokens),
       cardNumber: this.cardNumber(spans('NUM'), tokens),
-      brand: this.brand(this.brandSpans(tokens, spans('BRAND')), base.brand),
+      brand: this.brand(this.brandSpans(tokens, spans('BRAND')), base.brand, tokens),
       variation: this.printRun(this.variation(this.variationSpans(tokens, ctx, base)), tokens),
       sport: sport as Sport,
       grade: graded ? this.grade(spans('GRADE'), company, base.grade, tokens) : null,

@@ -19,7 +19,7 @@ import {
   variationCandidates,
   variationSpanFeatures,
 } from './span-features.js';
-import { gradeCandidates, numberCandidates, yearCandidates } from './value-candidates.js';
+import { brandCandidates, gradeCandidates, numberCandidates, yearCandidates } from './value-candidates.js';
 import { bagOfWords, previousTagFeatures, scanContext, staticFeatures, type Vocabulary } from './token-features.js';
 
 /**
@@ -55,6 +55,8 @@ export interface CardModelState extends CardLexicons {
   yearRanker?: LinearModel;
   /** Ranks the tokens that could be the card number (value-candidates.ts); absent in models trained before it. */
   numberRanker?: LinearModel;
+  /** Ranks the spans that spell a known brand (value-candidates.ts); absent in models trained before it. */
+  brandRanker?: LinearModel;
   /** Share of the answers whose scan shows a print run that write it after the variation ("Gold /50"). */
   printRunHabit?: number;
 }
@@ -79,9 +81,25 @@ interface Prepared {
   goldYears: boolean[];
   numbers: Int32Array[];
   goldNumbers: boolean[];
+  brands: Int32Array[];
+  goldBrands: boolean[];
 }
 
 export const NONE = 'NONE';
+
+/** Skeleton of a brand spelling (spaces dropped) → its canonical brand: the answers' spellings, then the base model's brands. */
+export function brandKeysOf(lexicon: Record<string, Record<string, number>>): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const [key, row] of Object.entries(lexicon)) {
+    const best = Object.entries(row).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    if (best) keys.set(key, best[0]);
+  }
+  for (const brand of BRANDS) {
+    const key = skeleton(brand.replace(/\s+/g, ''));
+    if (!keys.has(key)) keys.set(key, brand);
+  }
+  return keys;
+}
 
 /** Words of brand names: the answers' brands and the brands the base model knows. */
 export function brandWordsOf(brands: readonly string[]): Set<string> {
@@ -135,6 +153,8 @@ export class CardTrainer {
   private readonly grades: AveragedPerceptron;
   private readonly years: AveragedPerceptron;
   private readonly numbers: AveragedPerceptron;
+  private readonly brandRanker: AveragedPerceptron;
+  private readonly brandKeys: Map<string, string>;
   private readonly valueSpace = new FeatureSpace();
   private readonly vocab: Set<string>;
   private readonly prevIds = new Map<string, Int32Array>();
@@ -170,8 +190,10 @@ export class CardTrainer {
     this.grades = new AveragedPerceptron(1, learningRate);
     this.years = new AveragedPerceptron(1, learningRate);
     this.numbers = new AveragedPerceptron(1, learningRate);
+    this.brandRanker = new AveragedPerceptron(1, learningRate);
     this.lexicons = learnLexicons(examples, tokenLists);
     this.brandWords = brandWordsOf(examples.map((e) => e.card.brand));
+    this.brandKeys = brandKeysOf(this.lexicons.brands);
     const inNames = new Set<string>();
     const elsewhere = new Map<string, number>();
     examples.forEach((e, k) => {
@@ -226,6 +248,7 @@ export class CardTrainer {
     const goldYear = Number(example.card.year.slice(0, 4));
     const numbers = numberCandidates(tokens);
     const goldNumber = example.card.cardNumber.toUpperCase();
+    const brands = brandCandidates(tokens, this.brandKeys);
     const p: Prepared = {
       tokens,
       gold: tags.map((t) => TAG_INDEX[t]),
@@ -263,6 +286,8 @@ export class CardTrainer {
       goldYears: years.map((c) => c.value === goldYear),
       numbers: numbers.map((c) => this.valueSpace.ids_(c.features, grow)),
       goldNumbers: numbers.map((c) => c.value.toUpperCase() === goldNumber),
+      brands: brands.map((c) => this.valueSpace.ids_(c.features, grow)),
+      goldBrands: brands.map((c) => c.value === example.card.brand),
     };
     this.prepared.set(example, p);
     return p;
@@ -342,7 +367,8 @@ export class CardTrainer {
     rank(this.grades, p.grades, p.goldGrades);
     rank(this.years, p.years, p.goldYears);
     rank(this.numbers, p.numbers, p.goldNumbers);
-    return { loss, correct, tokens: p.tokens.length + 4 + [p.goldCandidates, p.goldGrades, p.goldYears, p.goldNumbers].filter((g) => g.some(Boolean)).length };
+    rank(this.brandRanker, p.brands, p.goldBrands);
+    return { loss, correct, tokens: p.tokens.length + 4 + [p.goldCandidates, p.goldGrades, p.goldYears, p.goldNumbers, p.goldBrands].filter((g) => g.some(Boolean)).length };
   }
 
   applyBatch(size: number): void {
@@ -353,6 +379,7 @@ export class CardTrainer {
     this.grades.applyBatch(size);
     this.years.applyBatch(size);
     this.numbers.applyBatch(size);
+    this.brandRanker.applyBatch(size);
   }
 
   private printRunHabit(): number {
@@ -383,6 +410,7 @@ export class CardTrainer {
       gradeRanker: packModel(this.valueSpace, this.grades.averaged(this.valueSpace.size), 1),
       yearRanker: packModel(this.valueSpace, this.years.averaged(this.valueSpace.size), 1),
       numberRanker: packModel(this.valueSpace, this.numbers.averaged(this.valueSpace.size), 1),
+      brandRanker: packModel(this.valueSpace, this.brandRanker.averaged(this.valueSpace.size), 1),
     };
   }
 }

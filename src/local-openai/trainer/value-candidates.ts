@@ -1,5 +1,5 @@
 import type { ScanToken } from './scan-tokens.js';
-import { foldDigits, shape, skeleton } from './text.js';
+import { foldDigits, levenshtein, shape, skeleton } from './text.js';
 
 /**
  * Candidate values for the fields a scan prints as numbers — the grade and the year — with the
@@ -200,5 +200,71 @@ function numberReadings(raw: string): Array<[string, string]> {
   if (tail) out.push([tail[2]!.length >= 2 ? 'tail-word' : 'tail-letter', tail[1]!]);
   const head = /^[H*=]([0-9OoIlSB]+)$/.exec(text);
   if (head) out.push(['hash-letter', head[1]!]);
+  return out;
+}
+
+/**
+ * Spans that spell a brand the model knows (its lexicon: the answers' brands and their OCR
+ * spellings, and the base model's brands), up to OCR slips. Where a brand stands decides whether
+ * it is the card's: the maker named in a copyright line is not always the brand the answers use
+ * ("STADIUM CLUB" on the front, "© THE TOPPS COMPANY" on the back).
+ */
+export function brandCandidates(tokens: readonly ScanToken[], lexicon: ReadonlyMap<string, string>): Array<ValueCandidate<string>> {
+  const out: Array<ValueCandidate<string>> = [];
+  const keys = [...lexicon.keys()];
+  const lookup = (key: string): [string, string] | null => {
+    const exact = lexicon.get(key);
+    if (exact) return [exact, 'exact'];
+    if (key.length < 5) return null;
+    let best: string | null = null;
+    let bestSim = 0.75;
+    for (const k of keys) {
+      if (Math.abs(k.length - key.length) > 2) continue;
+      const sim = 1 - levenshtein(k, key, 2) / Math.max(k.length, key.length);
+      if (sim > bestSim) {
+        bestSim = sim;
+        best = lexicon.get(k)!;
+      }
+    }
+    return best ? [best, 'fuzzy'] : null;
+  };
+  const found: Array<{ at: number; to: number; value: string; match: string }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!/[A-Za-z]/.test(tokens[i]!.text)) continue;
+    let key = '';
+    for (let j = i; j < Math.min(tokens.length, i + 3) && sameLine(tokens, i, j); j++) {
+      key += skeleton(tokens[j]!.text.replace(/[^A-Za-z0-9-]/g, ''));
+      const hit = lookup(key);
+      if (hit) found.push({ at: i, to: j + 1, value: hit[0], match: hit[1] });
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const f of found) counts.set(f.value, (counts.get(f.value) ?? 0) + 1);
+  for (const f of found) {
+    const t = tokens[f.at]!;
+    const p1 = neighbour(tokens, f.at, f.at - 1);
+    const p2 = neighbour(tokens, f.at, f.at - 2);
+    const n1 = neighbour(tokens, f.to - 1, f.to);
+    let copyright = false;
+    for (let j = 0; j < tokens.length; j++) if (sameLine(tokens, f.at, j) && tokens[j]!.text === '©') copyright = true;
+    out.push({
+      at: f.at,
+      value: f.value,
+      features: [
+        'bias',
+        `src=${t.source}`,
+        `p1=${p1}`,
+        `p2|p1=${p2}|${p1}`,
+        `n1=${n1}`,
+        `copyright=${copyright}`,
+        `line=${t.source}|${Math.min(t.line, 6)}`,
+        `first=${t.index === 0}`,
+        `words=${f.to - f.at}`,
+        `match=${f.match}`,
+        `count=${Math.min(counts.get(f.value) ?? 0, 3)}`,
+        `count|copyright=${Math.min(counts.get(f.value) ?? 0, 3)}|${copyright}`,
+      ],
+    });
+  }
   return out;
 }
