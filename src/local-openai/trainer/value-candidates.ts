@@ -53,7 +53,7 @@ export function gradeOf(t: ScanToken): number | null {
 export function gradeCandidates(tokens: readonly ScanToken[], company: string): Array<ValueCandidate<number>> {
   const out: Array<ValueCandidate<number>> = [];
   const values = new Map<number, number>();
-  tokens.forEach((t, i) => {
+  tokens.forEach((t) => {
     const g = t.source === 0 && !t.text.startsWith('#') ? gradeOf(t) : null;
     if (g !== null) values.set(g, (values.get(g) ?? 0) + 1);
   });
@@ -149,38 +149,41 @@ export function numberText(raw: string): string {
 export function numberCandidates(tokens: readonly ScanToken[]): Array<ValueCandidate<string>> {
   const out: Array<ValueCandidate<string>> = [];
   tokens.forEach((t, i) => {
-    if (t.source !== 0) return;
-    for (const [cut, text] of numberReadings(t.text)) {
-    const digits = foldDigits(text).replace(/[^0-9]/g, '');
-    if (!text || !/\d/.test(text) || digits.length === 0 || digits.length > 5 || text.length > 10 || text.includes('/')) continue;
+    if (t.source !== 0 || !/\d/.test(t.text)) return;
     const p1 = neighbour(tokens, i, i - 1);
     const n1 = neighbour(tokens, i, i + 1);
     const p2 = neighbour(tokens, i, i - 2);
     const n2 = neighbour(tokens, i, i + 2);
     const next = sameLine(tokens, i, i + 1) ? tokens[i + 1]! : undefined;
-    out.push({
-      at: i,
-      value: text,
-      features: [
-        'bias',
-        `s=${shape(t.text)}`,
-        `hash=${t.text.startsWith('#')}`,
-        `p1=${p1}`,
-        `n1=${n1}`,
-        `p2|p1=${p2}|${p1}`,
-        `n1|n2=${n1}|${n2}`,
-        `nums=${numericShare(tokens, i)}`,
-        `first=${t.index === 0}`,
-        `first|s=${t.index === 0}|${shape(t.text)}`,
-        `line=${Math.min(t.line, 6)}`,
-        `digits=${digits.length}`,
-        `yearlike=${/^(18|19|20)\d\d$/.test(digits)}`,
-        `gradelike=${gradeOf(t) !== null}`,
-        `nextWord=${next !== undefined && /^[A-Za-z][A-Za-z'.-]+,?$/.test(next.text)}`,
-        `cut=${cut}`,
-        `cut|hash=${cut}|${t.text.includes('#')}`,
-      ],
-    });
+    const context = [
+      'bias',
+      `s=${shape(t.text)}`,
+      `hash=${t.text.startsWith('#')}`,
+      `p1=${p1}`,
+      `n1=${n1}`,
+      `p2|p1=${p2}|${p1}`,
+      `n1|n2=${n1}|${n2}`,
+      `nums=${numericShare(tokens, i)}`,
+      `first=${t.index === 0}`,
+      `first|s=${t.index === 0}|${shape(t.text)}`,
+      `line=${Math.min(t.line, 6)}`,
+      `gradelike=${gradeOf(t) !== null}`,
+      `nextWord=${next !== undefined && /^[A-Za-z][A-Za-z'.-]+,?$/.test(next.text)}`,
+    ];
+    for (const [cut, text] of numberReadings(t.text)) {
+      const digits = foldDigits(text).replace(/[^0-9]/g, '');
+      if (!text || !/\d/.test(text) || digits.length === 0 || digits.length > 5 || text.length > 10 || text.includes('/')) continue;
+      out.push({
+        at: i,
+        value: text,
+        features: [
+          ...context,
+          `digits=${digits.length}`,
+          `yearlike=${/^(18|19|20)\d\d$/.test(digits)}`,
+          `cut=${cut}`,
+          `cut|hash=${cut}|${t.text.includes('#')}`,
+        ],
+      });
     }
   });
   return out;
