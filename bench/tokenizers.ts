@@ -13,8 +13,10 @@ import { DatasetFormatter } from '../src/services/datasets/pipeline.js';
 import type { SampleLike } from '../src/services/datasets/sample.js';
 import { cardIdExample, listingExample, type ChatExample } from '../src/services/prompts/chat-format.js';
 import { chatTokenCounter, REPLY_PRIMING_TOKENS, TOKENS_PER_MESSAGE } from '../src/services/tokens/count.js';
-import { freeEncoders, loadEncoder, PRODUCTION_TOKENIZER, TOKENIZER_IMPLS, type TokenEncoder } from '../src/services/tokens/encoders.js';
+import { freeEncoders, loadEncoder, loadGptTokenizer, PRODUCTION_TOKENIZER, TOKENIZER_IMPLS, type TokenEncoder } from '../src/services/tokens/encoders.js';
 
+/** gpt-tokenizer without the piece memo, shown beside the production one. */
+const RAW_GPT_TOKENIZER = 'gpt-tokenizer (no piece memo)';
 const total = Number(process.argv[2] ?? 20_000);
 const rounds = Number(process.argv[3] ?? 3);
 
@@ -90,9 +92,18 @@ for (const impl of TOKENIZER_IMPLS) {
   counts.set(impl, out);
   speed.set(impl, mb(textBytes) / seconds);
 }
+{
+  // What the piece memo (piece-memo.ts) adds to the production tokenizer: the library alone.
+  const encoder = await loadGptTokenizer('o200k_base', { pieceMemo: false });
+  const out = new Int32Array(examples.length);
+  countAll(encoder, examples.slice(0, 2000), out);
+  speed.set(RAW_GPT_TOKENIZER, mb(textBytes) / best(() => countAll(encoder, examples, out)));
+  counts.set(RAW_GPT_TOKENIZER, out);
+  loadTime.set(RAW_GPT_TOKENIZER, 0);
+}
 const reference = counts.get('tiktoken')!;
-console.log('\ntokenizer       load ms    MB/s  vs tiktoken  equal to tiktoken on every example');
-for (const impl of TOKENIZER_IMPLS) {
+console.log('\ntokenizer                     load ms    MB/s  vs tiktoken  equal to tiktoken on every example');
+for (const impl of [...TOKENIZER_IMPLS, RAW_GPT_TOKENIZER]) {
   const mine = counts.get(impl)!;
   let differ = 0;
   let firstDiff = -1;
@@ -104,7 +115,7 @@ for (const impl of TOKENIZER_IMPLS) {
   }
   const equal = differ === 0 ? `yes (${mine.length}/${mine.length})` : `NO: ${differ} differ, first #${firstDiff} (${mine[firstDiff]} vs ${reference[firstDiff]})`;
   console.log(
-    `${impl.padEnd(15)} ${fmt(loadTime.get(impl)!, 0)} ${fmt(speed.get(impl)!)} ${fmt(speed.get(impl)! / speed.get('tiktoken')!, 2)}×     ${equal}`,
+    `${impl.padEnd(29)} ${fmt(loadTime.get(impl)!, 0)} ${fmt(speed.get(impl)!)} ${fmt(speed.get(impl)! / speed.get('tiktoken')!, 2)}×     ${equal}`,
   );
 }
 

@@ -29,7 +29,24 @@ export interface SampleKeys {
   near: Key64;
 }
 
+/**
+ * The keys of the last sample asked for: in an export's single read, KeyScan.add and the
+ * formatter ask for the same sample one after the other, and the keys (normalising both sides,
+ * a SHA-256, two fast hashes) are a good part of the per-sample work. Samples are never
+ * mutated, so identity is enough.
+ */
+let lastSample: SampleLike | null = null;
+let lastKeys: SampleKeys | null = null;
+
 export function sampleKeys(sample: SampleLike): SampleKeys {
+  if (sample === lastSample && lastKeys) return lastKeys;
+  const keys = computeKeys(sample);
+  lastSample = sample;
+  lastKeys = keys;
+  return keys;
+}
+
+function computeKeys(sample: SampleLike): SampleKeys {
   const input = normalisedInput(sample);
   const output = normalisedOutput(sample);
   // The split key outlives the export (pinned test sets): SHA-256. The rest is per export.

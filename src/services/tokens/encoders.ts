@@ -1,3 +1,4 @@
+import { PieceCountMemo } from './piece-memo.js';
 import type { EncodingName } from './prices.js';
 
 /**
@@ -8,7 +9,8 @@ import type { EncodingName } from './prices.js';
  * - `tiktoken`: OpenAI's Rust tokenizer compiled to WASM. The reference in tests. Its encoders
  *   hold WASM memory that the GC does not see: `freeEncoders()` releases them.
  * - `js-tiktoken`: pure-JS port of tiktoken.
- * - `gpt-tokenizer`: pure-JS, with a count path that does not materialise token arrays.
+ * - `gpt-tokenizer`: pure-JS, with a count path that does not materialise token arrays; we
+ *   count through a per-piece memo on top of it (piece-memo.ts).
  *
  * PRODUCTION_TOKENIZER is the fastest one whose counts equal tiktoken's on every example of
  * `bench/tokenizers.ts` (see that benchmark's output in the dataset export notes).
@@ -66,19 +68,26 @@ async function loadJsTiktoken(encoding: EncodingName): Promise<TokenEncoder> {
  */
 export const GPT_TOKENIZER_MERGE_CACHE_SIZE = 5_000;
 
-async function loadGptTokenizer(encoding: EncodingName): Promise<TokenEncoder> {
-  const [{ GptEncoding }, ranks] = await Promise.all([
+/** gpt-tokenizer, counting through the piece memo unless `pieceMemo` is false (benchmarks compare both). */
+export async function loadGptTokenizer(encoding: EncodingName, { pieceMemo = true } = {}): Promise<TokenEncoder> {
+  const [{ GptEncoding }, ranks, splits] = await Promise.all([
     import('gpt-tokenizer/GptEncoding'),
     encoding === 'o200k_base' ? import('gpt-tokenizer/bpeRanks/o200k_base') : import('gpt-tokenizer/bpeRanks/cl100k_base'),
+    import('gpt-tokenizer/encodingParams/constants'),
   ]);
   const api = GptEncoding.getEncodingApi(encoding, () => ranks.default);
   api.setMergeCacheSize(GPT_TOKENIZER_MERGE_CACHE_SIZE);
   // An empty disallowed set (and no allowed set) means: no special tokens at all, no throwing.
   const ordinary = { disallowedSpecial: new Set<string>() };
+  // The encoding's own split regex, so that pieces are exactly the ones it would merge.
+  const pieces = new PieceCountMemo(
+    encoding === 'o200k_base' ? splits.O200K_TOKEN_SPLIT_REGEX : splits.CL100K_TOKEN_SPLIT_REGEX,
+    (piece) => api.countTokens(piece, ordinary),
+  );
   return {
     impl: 'gpt-tokenizer',
     encoding,
-    count: (text) => (text.length === 0 ? 0 : api.countTokens(text, ordinary)),
+    count: pieceMemo ? (text) => (text.length === 0 ? 0 : pieces.count(text)) : (text) => (text.length === 0 ? 0 : api.countTokens(text, ordinary)),
     free: () => {},
   };
 }
@@ -86,17 +95,22 @@ async function loadGptTokenizer(encoding: EncodingName): Promise<TokenEncoder> {
 const loaders: Record<TokenizerImpl, (encoding: EncodingName) => Promise<TokenEncoder>> = {
   tiktoken: loadTiktoken,
   'js-tiktoken': loadJsTiktoken,
-  'gpt-tokenizer': loadGptTokenizer,
+  'gpt-tokenizer': (encoding) => loadGptTokenizer(encoding),
 };
 
 const cache = new Map<string, Promise<TokenEncoder>>();
+
+/** A new encoder of `impl`, not cached (benchmarks that must start with cold memos). */
+export function createEncoder(encoding: EncodingName, impl: TokenizerImpl = PRODUCTION_TOKENIZER): Promise<TokenEncoder> {
+  return loaders[impl](encoding);
+}
 
 /** The cached encoder of `impl` for `encoding`, loaded on first use. */
 export function loadEncoder(encoding: EncodingName, impl: TokenizerImpl = PRODUCTION_TOKENIZER): Promise<TokenEncoder> {
   const key = `${impl}:${encoding}`;
   let encoder = cache.get(key);
   if (!encoder) {
-    encoder = loaders[impl](encoding);
+    encoder = createEncoder(encoding, impl);
     cache.set(key, encoder);
     encoder.catch(() => cache.delete(key));
   }
