@@ -64,13 +64,13 @@ describe('PieceCountMemo', () => {
     expect(asked).toEqual(['ab', ' ', ',']);
   });
 
-  it('stays exact when its generations turn over', () => {
+  it('stays exact when its table is emptied', () => {
     const asked: string[] = [];
     const memo = new PieceCountMemo(/\w+|\W+/gu, (p) => (asked.push(p), p.length * 2), 2);
     const text = 'one two three four five one two';
     expect(memo.count(text)).toBe(text.length * 2);
     expect(memo.count(text)).toBe(text.length * 2);
-    // Two generations of two hold at most four pieces: later texts ask again for evicted pieces.
+    // A table for two pieces is emptied as it fills: later texts ask again for dropped pieces.
     expect(asked.length).toBeGreaterThan(new Set(asked).size);
   });
 

@@ -1,4 +1,4 @@
-import { fastKey64, key64Of, sha256, type Key64 } from './hash.js';
+import { combineKeys64, fastKey64, key64OfHex, sha256Hex, type Key64 } from './hash.js';
 import { KeyTable } from './key-table.js';
 import { normalisedInput, normalisedOutput } from './normalise.js';
 import { listingGroupKey, sampleProblem, type SampleLike, type SampleTask } from './sample.js';
@@ -50,12 +50,15 @@ function computeKeys(sample: SampleLike): SampleKeys {
   const input = normalisedInput(sample);
   const output = normalisedOutput(sample);
   // The split key outlives the export (pinned test sets): SHA-256. The rest is per export.
-  const inputDigest = sha256(input);
+  const inputDigest = sha256Hex(input);
+  const inputKey = key64OfHex(inputDigest);
+  const outputKey = fastKey64(output);
   return {
-    input: key64Of(inputDigest),
-    splitKey: inputDigest.toString('hex', 0, 16),
-    output: fastKey64(output),
-    near: fastKey64(`${input}\u0000${output}`),
+    input: inputKey,
+    splitKey: inputDigest.slice(0, 32),
+    output: outputKey,
+    // The pair of keys, not the pair of texts hashed again: the same 64 bits of collision odds.
+    near: combineKeys64(inputKey, outputKey),
   };
 }
 

@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { Platform, Tone } from '../cards/card.js';
-import { PROMPT_VERSION } from '../prompts/chat-format.js';
+import { PROMPT_VERSION, type ChatExample } from '../prompts/chat-format.js';
 import { chatTokenCounter, type ChatTokenCounter } from '../tokens/count.js';
 import { loadEncoder, PRODUCTION_TOKENIZER, type TokenizerImpl } from '../tokens/encoders.js';
 import { DEFAULT_PRICE_TABLE, lookupModel, type EncodingName, type PriceTable } from '../tokens/prices.js';
@@ -186,7 +186,7 @@ export class DatasetFormatter {
 
     const example = exampleOf(sample);
     const line = JSON.stringify(example);
-    const verdict = this.deduper.check(keys.near, fastKey64(line).lo);
+    const verdict = this.deduper.check(keys.near, exampleTag(example));
     if (verdict !== 'NEW') return this.exclude(verdict, sample);
 
     const check = checkExample(example);
@@ -328,6 +328,16 @@ export class DatasetFormatter {
     }
     return warnings;
   }
+}
+
+/**
+ * Tells apart, among samples with the same near key, those whose lines are byte for byte equal:
+ * every line of an export has the same system prompt, so only the other messages can differ.
+ */
+function exampleTag(example: ChatExample): number {
+  let text = '';
+  for (const m of example.messages) if (m.role !== 'system') text += `${m.role}\u0000${m.content}\u0000`;
+  return fastKey64(text).lo;
 }
 
 export function datasetContentHash(task: SampleTask, splits: Record<Split, { sha256: string }>): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sha256 } from './hash.js';
+import { sha256Hex } from './hash.js';
 
 /**
  * Train / validation / test assignment as a pure function of (split key, test fraction,
@@ -46,12 +46,14 @@ export type PinnedTest = (splitKey: string) => boolean;
 const SPLIT_DOMAIN = 'slabtune-split-v1\u0000';
 const TWO_POW_52 = 2 ** 52;
 
-/** The key's position in [0, 1): the first 52 bits of a SHA-256, so every double is exact. */
+/**
+ * The key's position in [0, 1) from 52 bits of a SHA-256 (so every double is exact): the first
+ * 20 bits and the 32 of bytes 3–6. Persisted splits depend on exactly these bits.
+ */
 export function splitPoint(splitKey: string): number {
-  const d = sha256(SPLIT_DOMAIN + splitKey);
-  // 20 bits of the first word and 32 of the second.
-  const high = (((d[0] ?? 0) << 12) | ((d[1] ?? 0) << 4) | ((d[2] ?? 0) >>> 4)) >>> 0;
-  const low = (((d[3] ?? 0) << 24) | ((d[4] ?? 0) << 16) | ((d[5] ?? 0) << 8) | (d[6] ?? 0)) >>> 0;
+  const hex = sha256Hex(SPLIT_DOMAIN + splitKey);
+  const high = Number.parseInt(hex.slice(0, 5), 16);
+  const low = Number.parseInt(hex.slice(6, 14), 16);
   return (high * 2 ** 32 + low) / TWO_POW_52;
 }
 
