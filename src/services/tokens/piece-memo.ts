@@ -18,8 +18,8 @@
 export class PieceCountMemo {
   private readonly sticky: RegExp;
   private readonly mask: number;
-  private readonly hashes: Int32Array;
-  private readonly counts: Int32Array;
+  /** Slot i: hash at 2i, count at 2i + 1 (one cache line for both). */
+  private readonly slots: Int32Array;
   private readonly pieces: (string | undefined)[];
   private used = 0;
 
@@ -36,8 +36,7 @@ export class PieceCountMemo {
     this.sticky = new RegExp(splitRegex.source, `${splitRegex.flags.replace(/[gy]/g, '')}y`);
     const slots = 2 ** Math.ceil(Math.log2(Math.max(2, capacity) * 2));
     this.mask = slots - 1;
-    this.hashes = new Int32Array(slots);
-    this.counts = new Int32Array(slots);
+    this.slots = new Int32Array(slots * 2);
     this.pieces = new Array<string | undefined>(slots);
   }
 
@@ -64,11 +63,11 @@ export class PieceCountMemo {
     h |= 1;
     const length = end - start;
     for (let slot = (h ^ (h >>> 15)) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const stored = this.hashes[slot]!;
+      const stored = this.slots[slot << 1]!;
       if (stored === 0) return this.insert(slot, h, text.slice(start, end));
       if (stored === h) {
         const piece = this.pieces[slot]!;
-        if (piece.length === length && text.startsWith(piece, start)) return this.counts[slot]!;
+        if (piece.length === length && text.startsWith(piece, start)) return this.slots[(slot << 1) + 1]!;
       }
     }
   }
@@ -76,14 +75,14 @@ export class PieceCountMemo {
   private insert(slot: number, hash: number, piece: string): number {
     const n = this.countPiece(piece);
     if (this.used >= (this.mask + 1) >>> 1) {
-      this.hashes.fill(0);
+      this.slots.fill(0);
       this.pieces.fill(undefined);
       this.used = 0;
       // The probe that found `slot` ran on the old contents; after emptying, the home slot is free.
       slot = (hash ^ (hash >>> 15)) & this.mask;
     }
-    this.hashes[slot] = hash;
-    this.counts[slot] = n;
+    this.slots[slot << 1] = hash;
+    this.slots[(slot << 1) + 1] = n;
     this.pieces[slot] = piece;
     this.used += 1;
     return n;
