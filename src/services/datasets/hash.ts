@@ -57,16 +57,24 @@ export function combineKeys64(a: Key64, b: Key64): Key64 {
 }
 
 /**
- * A 64-bit non-cryptographic hash of a string's UTF-16 code units: two multiplicative lanes
+ * A 64-bit non-cryptographic hash of the UTF-16 code units of one or more strings: two multiplicative lanes
  * (the cyrb53 construction) with both 32-bit halves kept, cross-mixed at the end.
  */
-export function fastKey64(text: string): Key64 {
+export function fastKey64(...texts: string[]): Key64 {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+  for (let t = 0; t < texts.length; t++) {
+    const text = texts[t]!;
+    // Several texts hash like their concatenation with a NUL between them, without building it.
+    if (t > 0) {
+      h1 = Math.imul(h1, 2654435761);
+      h2 = Math.imul(h2, 1597334677);
+    }
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);

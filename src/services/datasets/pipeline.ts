@@ -335,9 +335,9 @@ export class DatasetFormatter {
  * every line of an export has the same system prompt, so only the other messages can differ.
  */
 function exampleTag(example: ChatExample): number {
-  let text = '';
-  for (const m of example.messages) if (m.role !== 'system') text += `${m.role}\u0000${m.content}\u0000`;
-  return fastKey64(text).lo;
+  const parts: string[] = [];
+  for (const m of example.messages) if (m.role !== 'system') parts.push(m.role, m.content);
+  return fastKey64(...parts).lo;
 }
 
 export function datasetContentHash(task: SampleTask, splits: Record<Split, { sha256: string }>): string {
