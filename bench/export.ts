@@ -41,7 +41,7 @@ import { streamLines } from '../src/services/datasets/estimates.js';
 import { ExportDatasetInput } from '../src/services/datasets/export-input.js';
 import { DatasetExporter } from '../src/services/datasets/exporter.js';
 import { DatasetFormatter, type FormatterOptions } from '../src/services/datasets/pipeline.js';
-import { exportCursor, exportSampleFilter, readAhead, storedSamplesHint } from '../src/services/datasets/source.js';
+import { exportCursor, exportSampleFilter, readAhead } from '../src/services/datasets/source.js';
 import { createEvents } from '../src/services/events.js';
 import { createGenerator } from '../src/services/generator/generator.js';
 import { chatTokenCounter, type ChatMessageLike, type ChatTokenCounter } from '../src/services/tokens/count.js';
@@ -98,6 +98,12 @@ async function clearExports(db: Database): Promise<void> {
     if (names.has(name)) await db.db.dropCollection(name);
   }
   await ensureIndexes(db);
+}
+
+/** How many samples are stored, from the collection's statistics (counting them is a full scan on FerretDB). */
+async function storedSamples(db: Database): Promise<number> {
+  const stats = await db.db.command({ collStats: db.samples.collectionName });
+  return Number(stats.count);
 }
 
 /**
@@ -171,7 +177,7 @@ async function child(uri: string, dbName: string, rounds: number): Promise<void>
   const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage.rss())), 25);
   const db = await connectDatabase(uri, dbName);
   await clearExports(db);
-  const samples = (await storedSamplesHint(db)) ?? 0;
+  const samples = await storedSamples(db);
   // Loaded before anything is timed: the export would otherwise pay the tokenizer's start-up.
   // A new one for every export and every bare loop: each starts with an empty piece memo.
   await loadEncoder('o200k_base', PRODUCTION_TOKENIZER);

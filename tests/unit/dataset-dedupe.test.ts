@@ -136,6 +136,22 @@ describe('KeyTable', () => {
     expect([table.size, ok]).toEqual([10_000, true]);
   });
 
+  it('lists every key once with a slot that reads its values, across shards of different sizes', () => {
+    const table = new KeyTable(2, 1);
+    // High words that all fall in one shard, and some spread over all of them: one shard grows far more.
+    const keys = [...Array.from({ length: 3000 }, (_, i) => ({ hi: i * 16, lo: i })), ...Array.from({ length: 500 }, (_, i) => ({ hi: i, lo: i + 1e6 }))];
+    keys.forEach((key, i) => {
+      const { slot } = table.insert(key);
+      table.setValue(slot, i, 0);
+      table.setValue(slot, 4_000_000_000 - i, 1);
+    });
+    const seen = [...table.entries()].map(({ key, slot }) => [key.hi, key.lo, table.value(slot, 0), table.value(slot, 1)]);
+    const expected = keys.map((key, i) => [key.hi, key.lo, i, 4_000_000_000 - i]);
+    const byKey = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]!;
+    expect(seen.sort(byKey)).toEqual(expected.sort(byKey));
+    expect(table.byteLength).toBeGreaterThan(3500 * 17);
+  });
+
   it('does not find a key that was never inserted', () => {
     const table = new KeyTable(0);
     table.insert({ hi: 1, lo: 1 });

@@ -14,7 +14,7 @@ import type { ExportDatasetInput } from './export-input.js';
 import { createDatasetFormatter, type DatasetFormatter, type FormattedLine, type FormatterOptions, type QualityReport } from './pipeline.js';
 import { DEFAULT_READINESS_RULES, readinessOfScan, type ReadinessRules, type TaskReadiness } from './readiness.js';
 import type { SampleLike } from './sample.js';
-import { exportCursor, exportSampleFilter, readAhead, storedSamplesHint, toSampleLike, type ProjectedSample } from './source.js';
+import { exportCursor, exportSampleFilter, readAhead, toSampleLike, type ProjectedSample } from './source.js';
 import { SampleSpill } from './spill.js';
 import { SPLITS, type Split } from './split.js';
 import { TestKeyStore } from './test-keys.js';
@@ -146,12 +146,9 @@ export class DatasetExporter {
     const { task } = input;
     const scope = { platforms: input.platforms ?? undefined, tones: input.tones ?? undefined };
     const keys = await TestKeyStore.load(db, task, datasetId);
-    // An upper bound of the samples (the collection's size, from its statistics): the key tables
-    // are made this big at once instead of doubling (and briefly holding both copies) as they fill.
-    const expected = Math.max(1024, (await storedSamplesHint(db)) ?? 0);
     const spill = await SampleSpill.create(this.deps.spillDir);
     const opened: OpenedSinks[] = [];
-    const formatterOptions = (conflicts: ConflictSet, expectedSamples: number): FormatterOptions => ({
+    const formatterOptions = (conflicts: ConflictSet, expectedSamples?: number): FormatterOptions => ({
       task,
       conflicts,
       model: input.baseModel,
@@ -170,7 +167,7 @@ export class DatasetExporter {
     try {
       const first = this.openSinks(task, datasetId);
       opened.push(first);
-      const pass1 = await this.firstPass(task, filters, expected, spill, first, keys, formatterOptions(ConflictSet.empty(), expected), onLine, progress);
+      const pass1 = await this.firstPass(task, filters, spill, first, keys, formatterOptions(ConflictSet.empty()), onLine, progress);
       let { report } = pass1;
       let files = first;
       if (pass1.scan.conflictGroups > 0) {
@@ -233,7 +230,6 @@ export class DatasetExporter {
   private async firstPass(
     task: Task,
     filters: Required<DatasetFiltersDoc>,
-    expected: number,
     spill: SampleSpill,
     sinks: OpenedSinks,
     keys: TestKeyStore,
@@ -241,7 +237,7 @@ export class DatasetExporter {
     onLine: (line: FormattedLine) => void,
     progress: (p: ExportProgress) => void,
   ): Promise<{ scan: KeyScanResult; report: QualityReport }> {
-    const keyScan = new KeyScan(task, expected);
+    const keyScan = new KeyScan(task);
     async function* scanned(cursor: AsyncIterable<ProjectedSample>): AsyncGenerator<SampleLike> {
       for await (const doc of cursor) {
         const sample = toSampleLike(doc);

@@ -5,8 +5,70 @@ import type { Key64 } from './hash.js';
  * about 9 + 4 × valueWords bytes per slot and no per-entry objects, so a million keys cost tens
  * of megabytes and nothing for the GC to walk. Linear probing on the low word (keys are hash
  * prefixes, so already uniform); grows ×2 above 3/4 full. Entries are never deleted.
+ *
+ * Split in 16 shards by the high word, each growing on its own: a growth briefly holds the old
+ * and the new arrays of one shard, a sixteenth of the table, so nobody needs to know the final
+ * size up front (an export would otherwise count its samples first, a full scan on FerretDB).
  */
+const SHARD_BITS = 4;
+const SHARDS = 1 << SHARD_BITS;
+const SHARD_MASK = SHARDS - 1;
+
 export class KeyTable {
+  private readonly shards: Shard[];
+
+  constructor(
+    readonly valueWords: number,
+    expectedSize = 1024,
+  ) {
+    this.shards = Array.from({ length: SHARDS }, () => new Shard(valueWords, Math.ceil(expectedSize / SHARDS)));
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const shard of this.shards) n += shard.size;
+    return n;
+  }
+
+  /** Bytes held by the table's arrays. */
+  get byteLength(): number {
+    let n = 0;
+    for (const shard of this.shards) n += shard.byteLength;
+    return n;
+  }
+
+  /** The slot of `key` (an opaque number for value/setValue), or -1. */
+  find(key: Key64): number {
+    const shard = key.hi & SHARD_MASK;
+    const local = this.shards[shard]!.find(key);
+    return local === -1 ? -1 : local * SHARDS + shard;
+  }
+
+  /** The slot of `key`, inserting it (values zero) when absent; `wasNew` tells which. */
+  insert(key: Key64): { slot: number; wasNew: boolean } {
+    const shard = key.hi & SHARD_MASK;
+    const { slot, wasNew } = this.shards[shard]!.insert(key);
+    return { slot: slot * SHARDS + shard, wasNew };
+  }
+
+  value(slot: number, word = 0): number {
+    return this.shards[slot & SHARD_MASK]!.value(slot >>> SHARD_BITS, word);
+  }
+
+  setValue(slot: number, value: number, word = 0): void {
+    this.shards[slot & SHARD_MASK]!.setValue(slot >>> SHARD_BITS, value, word);
+  }
+
+  /** Every key with its slot (for copying a subset into a smaller table). */
+  *entries(): Generator<{ key: Key64; slot: number }> {
+    for (let shard = 0; shard < SHARDS; shard++) {
+      for (const { key, slot } of this.shards[shard]!.entries()) yield { key, slot: slot * SHARDS + shard };
+    }
+  }
+}
+
+/** One shard: the table itself. */
+class Shard {
   private hi: Uint32Array;
   private lo: Uint32Array;
   private used: Uint8Array;
@@ -18,7 +80,7 @@ export class KeyTable {
     readonly valueWords: number,
     expectedSize = 1024,
   ) {
-    let capacity = 16;
+    let capacity = 8;
     while (capacity * 0.75 < expectedSize) capacity *= 2;
     this.mask = capacity - 1;
     this.hi = new Uint32Array(capacity);

@@ -49,22 +49,6 @@ export function exportSampleFilter(task: Task, f: Required<Pick<DatasetFiltersDo
 
 export const EXPORT_BATCH_SIZE = 2000;
 
-/**
- * How many samples are stored (an upper bound of any export's selection), cheaply: from the
- * collection's statistics. Not in the portable subset, hence behind this one function with a
- * fallback: `estimatedDocumentCount` is a full scan on FerretDB (1.8 s for 50k samples against
- * 0.1 s for collStats), and MongoDB deprecates collStats in favour of a $collStats stage, so
- * whatever fails answers null and the caller sizes as it goes.
- */
-export async function storedSamplesHint(db: Database): Promise<number | null> {
-  try {
-    const stats = await db.db.command({ collStats: db.samples.collectionName });
-    return typeof stats.count === 'number' && Number.isFinite(stats.count) ? stats.count : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The export's cursor: projected, `_id` order, large batches. */
 export function exportCursor(db: Database, filter: Filter<SampleDoc>): FindCursor<ProjectedSample> {
   return db.samples.find<ProjectedSample>(filter, { projection: SAMPLE_PROJECTION, sort: { _id: 1 }, batchSize: EXPORT_BATCH_SIZE });
