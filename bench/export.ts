@@ -4,7 +4,8 @@
  * of its own:
  *
  *   bare      a bare loop over the same cursor (filter, `_id` order, projection, batch size,
- *             read-ahead) doing JSON.stringify + write to the same GridFS bucket through the same sink;
+ *             read-ahead) doing JSON.stringify + write to the same GridFS bucket through the same
+ *             buffered sink, uncompressed (the export gzips its files in front of that sink);
  *   export    the real DatasetExporter.export (pass 1 + spill, pass 2: dedupe, format, tokens,
  *             split, three GridFS files, test keys, Dataset document), its token counter timed;
  *   …         bare and export alternate for a few rounds (3 up to 200k samples, 1 above;
@@ -31,12 +32,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ObjectId } from 'mongodb';
 import { connectDatabase, type Database } from '../src/db/database.js';
-import type { CardSampleDoc } from '../src/db/documents.js';
+import type { CardSampleDoc, DatasetFileDoc } from '../src/db/documents.js';
 import { startEmbeddedServer, type EmbeddedServer } from '../src/db/embedded-server.js';
 import { ensureIndexes } from '../src/db/indexes.js';
 import { createLogger } from '../src/logger.js';
 import { sampleContentHash } from '../src/services/collector/content-hash.js';
-import { GridFsSink, removeGridFsFiles } from '../src/services/datasets/dataset-files.js';
+import { GridFsSink, openDatasetFile, removeGridFsFiles } from '../src/services/datasets/dataset-files.js';
 import { streamLines } from '../src/services/datasets/estimates.js';
 import { ExportDatasetInput } from '../src/services/datasets/export-input.js';
 import { DatasetExporter } from '../src/services/datasets/exporter.js';
@@ -155,10 +156,10 @@ async function bareLoop(db: Database): Promise<Run> {
 }
 
 /** The production tokenizer over every message of the exported files, timed per example like the export's. */
-async function bareTokens(db: Database, fileIds: string[], encoder: TokenEncoder): Promise<Run & { examples: number }> {
+async function bareTokens(db: Database, files: DatasetFileDoc[], encoder: TokenEncoder): Promise<Run & { examples: number }> {
   const run = { seconds: 0, bytes: 0, examples: 0 };
-  for (const fileId of fileIds) {
-    for await (const line of streamLines(db.datasetFiles.openDownloadStream(new ObjectId(fileId)))) {
+  for (const file of files) {
+    for await (const line of streamLines(openDatasetFile(db, file))) {
       const { messages } = JSON.parse(line) as { messages: Required<Pick<ChatMessageLike, 'role' | 'content'>>[] };
       const t0 = threadSeconds();
       let n = 3;
@@ -234,7 +235,7 @@ async function child(uri: string, dbName: string, rounds: number): Promise<void>
   for (let round = 0; round < rounds; round++) {
     const t = await bareTokens(
       db,
-      dataset.files.map((f) => f.fileId),
+      dataset.files,
       await createEncoder('o200k_base', PRODUCTION_TOKENIZER),
     );
     if (t.seconds < tokens.seconds) tokens = t;

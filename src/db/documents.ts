@@ -104,9 +104,12 @@ export interface DatasetFileDoc {
   fileId: string;
   filename: string;
   lines: number;
+  /** Of the JSONL itself, as downloaded (and hashed by `sha256`). */
   bytes: number;
   sha256: string;
   tokens: { total: number; max: number; mean: number };
+  /** How GridFS holds it: gzip (what exports write) or, when absent, the JSONL as it is. */
+  compression?: 'gzip';
 }
 
 /**

@@ -1,3 +1,5 @@
+import { gunzipSync } from 'node:zlib';
+import { ObjectId, type Binary } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatasetFieldsFragment } from '../../src/gql/graphql.js';
 import { codes, startTestApp, wsSubscribe, type TestApp } from '../harness.js';
@@ -75,6 +77,17 @@ describe('exportDataset', () => {
       expect(sha256(body)).toBe(file.sha256);
       expect(linesOf(body.toString('utf8'))).toHaveLength(file.lines);
     }
+  });
+
+  it('stores the files gzip-compressed in GridFS, several times smaller than the JSONL served', async () => {
+    const train = fileOf(first, 'TRAIN');
+    const stored = await t.app.db.db.collection('datasetFiles.files').findOne({ _id: new ObjectId(train.fileId) });
+    const chunks = await t.app.db.db.collection('datasetFiles.chunks').find({ files_id: new ObjectId(train.fileId) }, { sort: { n: 1 } }).toArray();
+    const raw = Buffer.concat(chunks.map((c) => Buffer.from((c.data as Binary).buffer)));
+    expect(stored?.metadata).toMatchObject({ split: 'TRAIN', compression: 'gzip' });
+    expect(gunzipSync(raw).length).toBe(train.bytes);
+    expect(sha256(gunzipSync(raw))).toBe(train.sha256);
+    expect(raw.length * 3).toBeLessThan(train.bytes);
   });
 
   it('writes OpenAI chat lines: system, user, then the card as compact JSON from the assistant', async () => {

@@ -1,13 +1,20 @@
-import { Writable } from 'node:stream';
+import { pipeline, type Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { constants, createGunzip, createGzip, type Gzip } from 'node:zlib';
 import { ObjectId, type GridFSBucket, type GridFSBucketWriteStream } from 'mongodb';
 import { DATASET_FILES_BUCKET, type Database } from '../../db/database.js';
+import type { DatasetFileDoc } from '../../db/documents.js';
 import type { SplitSinks } from './export.js';
 import { SPLITS, type Split } from './split.js';
 
 /**
  * Dataset files in GridFS (bucket `datasetFiles`): upload sinks for the export, removal of files
- * an export wrote but did not keep, and download streams.
+ * an export wrote but did not keep, and the JSONL of a stored file as a stream.
+ *
+ * Exports store their files gzip-compressed (level 1): every line repeats the system prompt, so
+ * a card-ID file shrinks about 7× (83 MB → 12 MB for 85k lines, in a quarter of a second), and
+ * the database does a seventh of the writing. Line and byte counts and the sha256 are those of
+ * the JSONL; `openDatasetFile` gives the JSONL back whichever way a file is stored.
  */
 
 /** How much a sink buffers ahead of GridFS while a chunk insert is in flight. */
@@ -58,12 +65,67 @@ export class GridFsSink extends Writable {
   }
 }
 
+/** Bytes handed to zlib at a time: one call per line would cost more than the compression. */
+const GZIP_INPUT_BYTES = 1 << 18;
+
+/** Gzip in front of a GridFS upload: finishes once the upload has. */
+export class GzipSink extends Writable {
+  private readonly gzip: Gzip;
+  private readonly done: Promise<void>;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+
+  constructor(readonly target: GridFsSink) {
+    super({ highWaterMark: SINK_BUFFER_BYTES });
+    this.gzip = createGzip({ level: constants.Z_BEST_SPEED, chunkSize: 1 << 18 });
+    this.done = new Promise((resolve, reject) => pipeline(this.gzip, target, (err) => (err ? reject(err) : resolve())));
+    this.done.catch((err: unknown) => this.destroy(err instanceof Error ? err : new Error(String(err))));
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes < GZIP_INPUT_BYTES) callback();
+    else this.flushPending(callback);
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    this.flushPending(() => {
+      this.gzip.end();
+      this.done.then(
+        () => callback(),
+        (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
+      );
+    });
+  }
+
+  settle(timeoutMs?: number): Promise<void> {
+    return this.target.settle(timeoutMs);
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (!this.gzip.destroyed) this.gzip.destroy(error ?? undefined);
+    if (!this.target.destroyed) this.target.destroy(error ?? undefined);
+    callback(error);
+  }
+
+  /** Hands what is pending to zlib in one write; `then` once zlib can take more. */
+  private flushPending(then: () => void): void {
+    if (this.pendingBytes === 0) return then();
+    const input = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    if (this.gzip.write(input)) then();
+    else this.gzip.once('drain', then);
+  }
+}
+
 export interface OpenedSinks {
-  sinks: SplitSinks & Record<Split, GridFsSink>;
+  sinks: SplitSinks & Record<Split, GzipSink>;
   ids: Record<Split, ObjectId>;
 }
 
-/** One upload per split, with ids chosen here so a failed export can remove what it wrote. */
+/** One gzip upload per split, with ids chosen here so a failed export can remove what it wrote. */
 export function openSplitSinks(
   bucket: GridFSBucket,
   filename: (split: Split) => string,
@@ -71,7 +133,7 @@ export function openSplitSinks(
 ): OpenedSinks {
   const ids = { train: new ObjectId(), validation: new ObjectId(), test: new ObjectId() };
   const sink = (split: Split) =>
-    new GridFsSink(bucket.openUploadStreamWithId(ids[split], filename(split), { metadata: metadata(split) }));
+    new GzipSink(new GridFsSink(bucket.openUploadStreamWithId(ids[split], filename(split), { metadata: { ...metadata(split), compression: 'gzip' } })));
   return { ids, sinks: { train: sink('train'), validation: sink('validation'), test: sink('test') } };
 }
 
@@ -94,3 +156,13 @@ export async function removeGridFsFiles(db: Database, ids: readonly ObjectId[]):
 }
 
 export const splitIds = (opened: OpenedSinks): ObjectId[] => SPLITS.map((s) => opened.ids[s]);
+
+/** The JSONL of a stored dataset file, decompressed when it is stored gzip-compressed. */
+export function openDatasetFile(db: Database, file: Pick<DatasetFileDoc, 'fileId' | 'compression'>): Readable {
+  const download = db.datasetFiles.openDownloadStream(new ObjectId(file.fileId));
+  if (file.compression !== 'gzip') return download;
+  const gunzip = createGunzip();
+  // A download error reaches the reader as an error of the stream it reads.
+  download.on('error', (err) => gunzip.destroy(err));
+  return download.pipe(gunzip);
+}

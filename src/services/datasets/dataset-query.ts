@@ -1,6 +1,8 @@
-import { ObjectId, type Filter, type GridFSBucketReadStream } from 'mongodb';
+import type { Readable } from 'node:stream';
+import type { Filter } from 'mongodb';
 import type { Database } from '../../db/database.js';
 import type { DatasetDoc, DatasetFileDoc, Task } from '../../db/documents.js';
+import { openDatasetFile } from './dataset-files.js';
 import type { QualityReport } from './pipeline.js';
 
 /** Reading datasets: by id, newest-first keyset pages, and their files. */
@@ -58,10 +60,10 @@ export class DatasetQueryService {
   }
 
   /** A file of a dataset and its content as a stream (null when either does not exist). */
-  async openFile(datasetId: string, split: DatasetFileDoc['split']): Promise<{ dataset: DatasetDoc; file: DatasetFileDoc; stream: () => GridFSBucketReadStream } | null> {
+  async openFile(datasetId: string, split: DatasetFileDoc['split']): Promise<{ dataset: DatasetDoc; file: DatasetFileDoc; stream: () => Readable } | null> {
     const dataset = await this.byId(datasetId);
     const file = dataset?.files.find((f) => f.split === split);
     if (!dataset || !file) return null;
-    return { dataset, file, stream: () => this.db.datasetFiles.openDownloadStream(new ObjectId(file.fileId)) };
+    return { dataset, file, stream: () => openDatasetFile(this.db, file) };
   }
 }

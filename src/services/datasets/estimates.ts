@@ -1,11 +1,11 @@
 import type { Readable } from 'node:stream';
-import { ObjectId } from 'mongodb';
 import type { Database } from '../../db/database.js';
 import type { DatasetDoc } from '../../db/documents.js';
 import { badInput, clientError, preconditionFailed } from '../../errors.js';
 import { createChatTokenCounter } from '../tokens/count.js';
 import { estimateCost, type CostEstimate } from '../tokens/cost.js';
 import { lookupModel, UnknownModelError, type ModelPricing, type PriceTable } from '../tokens/prices.js';
+import { openDatasetFile } from './dataset-files.js';
 import { reportOf } from './dataset-query.js';
 import { FormatChecker, type FileCheckReport } from './format-check.js';
 import { DEFAULT_BASE_MODEL } from './pipeline.js';
@@ -87,7 +87,7 @@ export class CostEstimator {
     const counter = await createChatTokenCounter(pricing.encoding);
     let exampleCount = 0;
     let billable = 0;
-    const stream = this.deps.db.datasetFiles.openDownloadStream(new ObjectId(train.fileId));
+    const stream = openDatasetFile(this.deps.db, train);
     for await (const line of streamLines(stream)) {
       const parsed = JSON.parse(line) as { messages: Parameters<typeof counter.countMessages>[0] };
       exampleCount += 1;

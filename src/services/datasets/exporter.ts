@@ -327,6 +327,7 @@ export class DatasetExporter {
         bytes: file.bytes,
         sha256: file.sha256,
         tokens: { total: file.tokens.total, max: file.tokens.max, mean: file.tokens.mean },
+        compression: 'gzip',
       };
     });
     return {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { ObjectId } from 'mongodb';
 import type { Database } from '../../db/database.js';
 import type { DatasetFileDoc, TrainingFileDoc } from '../../db/documents.js';
 import { badInput, clientError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { openDatasetFile } from '../datasets/dataset-files.js';
 import { FormatChecker, type FileCheckReport } from '../datasets/format-check.js';
 import { DEFAULT_BASE_MODEL } from '../datasets/pipeline.js';
 import { ProviderError, type FineTuningProvider } from '../providers/types.js';
@@ -98,16 +98,16 @@ export class TrainingFileService {
   async ensureDatasetFile(file: DatasetFileDoc, createdBy: string): Promise<UploadedFile> {
     const known = await this.reusable(file.sha256);
     if (known) return { file: known, reused: true };
-    const content = await this.readDatasetFile(file.fileId);
+    const content = await this.readDatasetFile(file);
     if (sha256Hex(content) !== file.sha256) {
       throw clientError('PRECONDITION_FAILED', `dataset file ${file.filename} does not match its recorded sha256`, { fileId: file.fileId });
     }
     return this.ensureUploaded({ content, filename: file.filename, lines: file.lines, tokens: file.tokens.total, source: 'DATASET', createdBy });
   }
 
-  private async readDatasetFile(fileId: string): Promise<Buffer> {
+  private async readDatasetFile(file: DatasetFileDoc): Promise<Buffer> {
     const chunks: Buffer[] = [];
-    for await (const chunk of this.db.datasetFiles.openDownloadStream(new ObjectId(fileId))) chunks.push(chunk as Buffer);
+    for await (const chunk of openDatasetFile(this.db, file)) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   }
 
