@@ -377,7 +377,7 @@ function printTiming(r: ChildResult): void {
       `  export      best ${f1(r.export.seconds)} s  ${Math.round(r.samples / r.export.seconds)} samples/s  ${f1(mb(r.export.bytes) / r.export.seconds)} MB/s of JSONL (${f1(mb(r.export.bytes))} MB in 3 files); ${phaseText(r.export.phases)}`,
       `  tokens      export ${f1(mb(r.exportTokens.bytes) / r.exportTokens.seconds)} MB/s (${f1(r.exportTokens.seconds)} s over ${r.exportTokens.examples} examples), bare ${PRODUCTION_TOKENIZER} loop ${f1(mb(r.bareTokens.bytes) / r.bareTokens.seconds)} MB/s (${f1(r.bareTokens.seconds)} s over ${r.bareTokens.examples})`,
       `  ratio ${r.size}: export/bare throughput (samples/s) ${f2(samplesRatio)}× (goal ≥ 0.8: ${verdict(samplesRatio >= 0.8)})`,
-      `  ratio ${r.size}: export/bare throughput (MB/s written; the export writes ${f2(r.export.bytes / bareBytes)}× the bytes) ${f2(bytesRatio)}×`,
+      `  ratio ${r.size}: export/bare throughput (MB/s written; the export writes ${f2(r.export.bytes / bareBytes)}× the bytes of JSONL, stored gzip-compressed) ${f2(bytesRatio)}×`,
       `  ratio ${r.size}: token counting in export/bare ${PRODUCTION_TOKENIZER} loop (MB/s) ${f2(tokenRatio)}× (goal ≥ 0.9: ${verdict(tokenRatio >= 0.9)})`,
     ].join('\n'),
   );

@@ -4,7 +4,7 @@ import type { Key64 } from './hash.js';
  * An open-addressing hash table from 64-bit keys (two uint32 words; other numbers are taken modulo 2³²) to a few 32-bit words, in flat typed arrays:
  * about 9 + 4 × valueWords bytes per slot and no per-entry objects, so a million keys cost tens
  * of megabytes and nothing for the GC to walk. Linear probing on the low word (keys are hash
- * prefixes, so already uniform); grows ×2 above 3/4 full. Entries are never deleted.
+ * prefixes, so already uniform); grows ×1.5 above 3/4 full. Entries are never deleted.
  *
  * Split in 16 shards by the high word, each growing on its own: a growth briefly holds the old
  * and the new arrays of one shard, a sixteenth of the table, so nobody needs to know the final
@@ -67,26 +67,35 @@ export class KeyTable {
   }
 }
 
-/** One shard: the table itself. */
+/** Above this share of slots in use a shard grows. */
+const MAX_LOAD = 0.75;
+/** ×1.5 rather than ×2: a table ends up at most half again as big as it needs, not twice. */
+const GROWTH = 1.5;
+const TWO_POW_32 = 4294967296;
+
+/**
+ * One shard: the table itself. Any capacity, not only powers of two: a key's home slot is its
+ * low word scaled to the capacity (the multiply-shift range reduction), then linear probing.
+ */
 class Shard {
   private hi: Uint32Array;
   private lo: Uint32Array;
   private used: Uint8Array;
   private values: Uint32Array;
-  private mask: number;
+  private capacity: number;
+  private scale: number;
   private count = 0;
 
   constructor(
     readonly valueWords: number,
-    expectedSize = 1024,
+    expectedSize: number,
   ) {
-    let capacity = 8;
-    while (capacity * 0.75 < expectedSize) capacity *= 2;
-    this.mask = capacity - 1;
-    this.hi = new Uint32Array(capacity);
-    this.lo = new Uint32Array(capacity);
-    this.used = new Uint8Array(capacity);
-    this.values = new Uint32Array(capacity * valueWords);
+    this.capacity = Math.max(8, Math.ceil(expectedSize / MAX_LOAD));
+    this.scale = this.capacity / TWO_POW_32;
+    this.hi = new Uint32Array(this.capacity);
+    this.lo = new Uint32Array(this.capacity);
+    this.used = new Uint8Array(this.capacity);
+    this.values = new Uint32Array(this.capacity * valueWords);
   }
 
   get size(): number {
@@ -102,10 +111,10 @@ class Shard {
   find(key: Key64): number {
     const hi = key.hi >>> 0;
     const lo = key.lo >>> 0;
-    let slot = lo & this.mask;
+    let slot = Math.floor(lo * this.scale);
     while (this.used[slot] === 1) {
       if (this.lo[slot] === lo && this.hi[slot] === hi) return slot;
-      slot = (slot + 1) & this.mask;
+      slot = slot + 1 === this.capacity ? 0 : slot + 1;
     }
     return -1;
   }
@@ -114,12 +123,12 @@ class Shard {
   insert(key: Key64): { slot: number; wasNew: boolean } {
     const hi = key.hi >>> 0;
     const lo = key.lo >>> 0;
-    let slot = lo & this.mask;
+    let slot = Math.floor(lo * this.scale);
     while (this.used[slot] === 1) {
       if (this.lo[slot] === lo && this.hi[slot] === hi) return { slot, wasNew: false };
-      slot = (slot + 1) & this.mask;
+      slot = slot + 1 === this.capacity ? 0 : slot + 1;
     }
-    if ((this.count + 1) > (this.mask + 1) * 0.75) {
+    if (this.count + 1 > this.capacity * MAX_LOAD) {
       this.grow();
       return this.insert(key);
     }
@@ -140,25 +149,25 @@ class Shard {
 
   /** Every key with its slot (for copying a subset into a smaller table). */
   *entries(): Generator<{ key: Key64; slot: number }> {
-    for (let slot = 0; slot <= this.mask; slot++) {
+    for (let slot = 0; slot < this.capacity; slot++) {
       if (this.used[slot] === 1) yield { key: { hi: this.hi[slot] ?? 0, lo: this.lo[slot] ?? 0 }, slot };
     }
   }
 
   private grow(): void {
     const { hi, lo, used, values, valueWords } = this;
-    const capacity = (this.mask + 1) * 2;
-    this.mask = capacity - 1;
-    this.hi = new Uint32Array(capacity);
-    this.lo = new Uint32Array(capacity);
-    this.used = new Uint8Array(capacity);
-    this.values = new Uint32Array(capacity * valueWords);
+    this.capacity = Math.ceil(this.capacity * GROWTH);
+    this.scale = this.capacity / TWO_POW_32;
+    this.hi = new Uint32Array(this.capacity);
+    this.lo = new Uint32Array(this.capacity);
+    this.used = new Uint8Array(this.capacity);
+    this.values = new Uint32Array(this.capacity * valueWords);
     for (let old = 0; old < used.length; old++) {
       if (used[old] !== 1) continue;
       const h = hi[old] ?? 0;
       const l = lo[old] ?? 0;
-      let slot = l & this.mask;
-      while (this.used[slot] === 1) slot = (slot + 1) & this.mask;
+      let slot = Math.floor(l * this.scale);
+      while (this.used[slot] === 1) slot = slot + 1 === this.capacity ? 0 : slot + 1;
       this.used[slot] = 1;
       this.hi[slot] = h;
       this.lo[slot] = l;
