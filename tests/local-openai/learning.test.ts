@@ -21,10 +21,13 @@ function f1(a: string, b: string): number {
   return shared ? (2 * shared) / (x.size + y.size) : 0;
 }
 
+let cardModel: string;
+
 describe('fine-tuning learns', () => {
   it('identifies cards of players and sets it never saw better than the base model', async () => {
     const job = await trainOn(h.client, cardTrainingFile(scans('train', 200, 3)), { seed: 7, suffix: 'card-id' });
     expect(job.status).toBe('succeeded');
+    cardModel = job.fine_tuned_model!;
     const test = scans('holdout', 100, 4);
     const accuracy = async (model: string) => {
       let exact = 0;
@@ -45,6 +48,25 @@ describe('fine-tuning learns', () => {
     // scan carries every field now; what caps exact match is OCR damage to a field's only reading.
     expect(tuned.exact - base.exact).toBeGreaterThanOrEqual(0.25);
     expect(tuned.player - base.player).toBeGreaterThanOrEqual(0.2);
+  });
+
+  it("keeps what the base model knows: parallels of sets and name suffixes its training file never showed", async () => {
+    // Pink Velocity is a Donruss Optic parallel, Concourse a Panini Select tier: both sets are in the holdout pool,
+    // so no training answer names them. "Jr." follows a player the training file never saw.
+    const ask = async (model: string, ocrText: string) => {
+      const reply = await h.client.chat.completions.create({ model, messages: cardIdMessages({ ocrText, imageDescription: null }) });
+      return parseCardAnswer(reply.choices[0]!.message.content!)!;
+    };
+    for (const model of ['gpt-4o-mini-2024-07-18', cardModel]) {
+      const optic = await ask(model, '2021 DONRUSS OPTIC #188\nDESMOND CALLOWAY JR.\nPINK VELOCITY\nGEM MT 10\n71234568\nPSA');
+      expect(optic.variation).toBe('Pink Velocity');
+      const select = await ask(model, '2020 PANINI SELECT #41\nDESMOND CALLOWAY JR.\nCONCOURSE\nNM-MT 8\n71234569\nPSA');
+      expect(select.variation).toBe('Concourse');
+    }
+    const tuned = await ask(cardModel, '2021 DONRUSS OPTIC #188\nDESMOND CALLOWAY JR.\nPINK VELOCITY\nGEM MT 10\n71234568\nPSA');
+    expect(tuned).toMatchObject({ player: 'Desmond Calloway Jr.', year: '2021', brand: 'Donruss', cardNumber: '188', grade: 10, gradingCompany: 'PSA' });
+    // The longest name the base knows wins: a Gold Refractor is not read as a plain Refractor.
+    expect((await ask('gpt-4o-mini-2024-07-18', '2019 TOPPS CHROME #22 JUAN SOTO GOLD REFRACTOR /50 PSA 9')).variation).toBe('Gold Refractor');
   });
 
   it('writes listings in the style of its training listings', async () => {

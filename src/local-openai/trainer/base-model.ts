@@ -1,6 +1,7 @@
 import { CardData, type GradingCompany, type Sport } from '../../services/cards/card.js';
 import { cardAnswer, listingAnswer, type ListingRequest, type ScanInput } from '../../services/prompts/chat-format.js';
 import { gradeText } from './align.js';
+import { PARALLEL_GLOSSARY } from './parallels.js';
 import type { Predictor, PromptMessage } from './predictor.js';
 import { readTask } from './tasks.js';
 import { titleCase } from './text.js';
@@ -13,7 +14,9 @@ import { titleCase } from './text.js';
  */
 
 export const BRANDS = ['Upper Deck', 'O-Pee-Chee', 'Stadium Club', 'Topps', 'Bowman', 'Panini', 'Donruss', 'Fleer', 'Score', 'Leaf', 'Skybox', 'Hoops', 'Pinnacle'];
-export const PARALLELS = ['Silver Prizm', 'Gold Refractor', 'Refractor', 'Rated Rookie', 'Young Guns', 'Holo', 'Prizm', 'Short Print', 'Press Proof', 'X-Fractor'];
+/** The parallels the base model knows, longest first: "Gold Refractor" is read before the "Refractor" in it. */
+export const PARALLELS: readonly string[] = [...PARALLEL_GLOSSARY].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+const PARALLEL_PATTERNS = PARALLELS.map((p) => [p, new RegExp(`(?<![A-Za-z])${p.replace(/[-&']/g, '.?').replace(/ /g, '[ -]?')}(?![A-Za-z])`, 'i')] as const);
 const SPORTS: Array<[RegExp, Sport]> = [
   [/\bbaseball\b|\bMLB\b/i, 'BASEBALL'],
   [/\bbasketball\b|\bNBA\b/i, 'BASKETBALL'],
@@ -88,7 +91,7 @@ export function extractCard(scan: ScanInput): CardData {
   const year = seasons ? `${start}-${String((start + 1) % 100).padStart(2, '0')}` : String(start);
 
   const numberMatch = /#\s*([A-Za-z0-9-]+)/.exec(ocr) ?? /\bNO\.\s*([A-Za-z0-9-]+)/i.exec(ocr);
-  const variation = PARALLELS.find((p) => new RegExp(`\\b${p}\\b`, 'i').test(both)) ?? null;
+  const variation = PARALLEL_PATTERNS.find(([, re]) => re.test(both))?.[0] ?? null;
 
   const card = {
     player: findPlayer(ocr),

@@ -57,6 +57,9 @@ interface Span {
 }
 
 /** Letters OCR engines commonly print as these characters. */
+/** Generational suffixes after a surname, as `fold(core(word))` gives them. */
+const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
 const LOOK_ALIKE_LETTERS: Readonly<Record<string, readonly string[]>> = {
   '0': ['o'], '1': ['l', 'i'], '|': ['l', 'i'], '!': ['l', 'i'], '5': ['s'], $: ['s'], '8': ['b'], '6': ['g', 'b'], '3': ['e', 'b'], '4': ['a'], '7': ['t'], '2': ['z'], '9': ['g'], '(': ['c'],
 };
@@ -194,7 +197,7 @@ export class CardPredictor {
     this.companyScorer = new ClassScorer(state.classes, 'company', COMPANY_CLASSES);
     this.vocab = new Set(state.vocab);
     this.denoiser = new Denoiser(state.denoiser, namePrior());
-    this.suffixes = new Set(state.suffixes);
+    this.suffixes = new Set([...state.suffixes, ...NAME_SUFFIXES]);
     this.prefixes = Object.keys(state.numberPrefixes).sort((a, b) => b.length - a.length);
     for (const op of Object.keys(state.denoiser.channel)) {
       const m = /^s:([a-z])>(.)$/.exec(op);
@@ -297,6 +300,7 @@ export class CardPredictor {
     }
     const cased = this.state.nameCasing[fold(word)];
     if (cased) return cased;
+    if (/^(ii|iii|iv)$/.test(word)) return word.toUpperCase();
     return titleCase(word) + (period ? '.' : '');
   }
 
@@ -321,7 +325,9 @@ export class CardPredictor {
     const scored = windows.map(([a, b]) => {
       let others = 0;
       for (let i = a; i < b; i++) others += notName[i]!;
-      return { a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons, this.nonNames, this.brandWords))[0]! - (teamOnly(a, b) ? 100 : 0) - penalty * others };
+      // So is a span that spells a parallel ("PINK VELOCITY" on a label line of its own, as a name would be).
+      const parallel = this.knownVariations.base(spanSkeleton(tokens, a, b)) || this.knownVariations.has(spanSkeleton(tokens, a, b));
+      return { a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons, this.nonNames, this.brandWords))[0]! - (teamOnly(a, b) || parallel ? 100 : 0) - penalty * others };
     });
     scored.sort((x, y) => y.score - x.score);
     const best = scored[0]!;
@@ -331,7 +337,15 @@ export class CardPredictor {
       if (c === best || c.b - c.a !== best.b - best.a || taken.some((t) => c.a < t.b && c.b > t.a)) continue;
       if (similarity(spanSkeleton(tokens, c.a, c.b), bestKey) >= 0.7) taken.push(c);
     }
-    return taken.map((c, k) => ({ tokens: tokens.slice(c.a, c.b), score: k === 0 ? 1 : 0.9 }));
+    // A generational suffix printed right after the name belongs to it ("HARDAWAY JR."), learned or not: every reader of
+    // names knows Jr. and III, even when the training file had no such player.
+    const withSuffix = (c: { a: number; b: number }) => {
+      const next = tokens[c.b];
+      const last = tokens[c.b - 1]!;
+      const isSuffix = (t: ScanToken) => NAME_SUFFIXES.has(fold(core(t.text)));
+      return next && next.line === last.line && next.source === last.source && isSuffix(next) && !isSuffix(last) ? c.b + 1 : c.b;
+    };
+    return taken.map((c, k) => ({ tokens: tokens.slice(c.a, withSuffix(c)), score: k === 0 ? 1 : 0.9 }));
   }
 
   private readonly notNames = new Map<string, boolean>();
