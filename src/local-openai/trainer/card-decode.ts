@@ -2,7 +2,7 @@ import { CardData, type GradingCompany, type Sport } from '../../services/cards/
 import type { ScanInput } from '../../services/prompts/chat-format.js';
 import type { CardModelState } from './card-model.js';
 import { Denoiser, type DenoiserState } from './denoise.js';
-import { givenNameSide, namePrior } from './name-prior.js';
+import { givenNameSide, namePrior, nameWords } from './name-prior.js';
 import { argmax, LinearScorer, softmax, type LinearModel } from './perceptron.js';
 import { scanTokens, TAGS, TAG_INDEX, type ScanToken, type Tag } from './scan-tokens.js';
 import { core, fold, foldDigits, levenshtein, similarity, skeleton, titleCase } from './text.js';
@@ -56,10 +56,13 @@ interface Span {
   text?: string;
 }
 
-/** Letters OCR engines commonly print as these characters. */
+/** What knowing a name word is worth against the character model, in nats. */
+const KNOWN_NAME_WORD = 4;
+
 /** Generational suffixes after a surname, as `fold(core(word))` gives them. */
 const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
+/** Letters OCR engines commonly print as these characters. */
 const LOOK_ALIKE_LETTERS: Readonly<Record<string, readonly string[]>> = {
   '0': ['o'], '1': ['l', 'i'], '|': ['l', 'i'], '!': ['l', 'i'], '5': ['s'], $: ['s'], '8': ['b'], '6': ['g', 'b'], '3': ['e', 'b'], '4': ['a'], '7': ['t'], '2': ['z'], '9': ['g'], '(': ['c'],
 };
@@ -451,28 +454,40 @@ export class CardPredictor {
         if (best >= 0) positions[best]!.push(w);
       });
     }
-    const out = positions.map((variants) => {
-      const lower = [...new Set(variants.map((v) => v.toLowerCase()))];
-      if (lower.length === 1) return variants[0]!;
-      let best = variants[0]!;
-      let bestScore = -Infinity;
-      // The character model per character, at the readings' mean length: a longer spelling is not less likely for being longer.
-      const length = lower.reduce((n, v) => n + v.replace(/[^a-z]/g, '').length, 0) / lower.length;
-      // Spellings with the same letters differ only in OCR-dropped punctuation ("NUGENTHOPKINS"): the punctuated one stands.
-      const punctuated = (cand: string) => (lower.some((o) => o !== cand && o.replace(/[^a-z]/g, '') === cand.replace(/[^a-z]/g, '') && o.length > cand.length) ? -1 : 0);
-      for (const cand of lower) {
-        const letters = cand.replace(/[^a-z]/g, '');
-        let score = letters ? (this.denoiser.logProb(letters) / (letters.length + 1)) * (length + 1) : -Infinity;
-        for (const v of variants) score += this.denoiser.channelLogProb(letters, v.toLowerCase().replace(/[^a-z]/g, ''));
-        score += 100 * punctuated(cand);
-        if (score > bestScore) {
-          bestScore = score;
-          best = variants.find((v) => v.toLowerCase() === cand)!;
-        }
+    return positions.map((variants) => this.spelling(variants)).join(' ');
+  }
+
+  /**
+   * One word of the name from its readings: the reading that best explains them all under the
+   * character model and the learned OCR channel, a name word a base model knows ("Damian" against
+   * "Danian") counting for more. Only readings are candidates: a name printed once is kept as
+   * printed, since correcting it towards a known spelling would also turn a real Dwyane into a Dwayne.
+   */
+  private spelling(variants: readonly string[]): string {
+    const lower = [...new Set(variants.map((v) => v.toLowerCase()))];
+    if (lower.length === 1) return variants[0]!;
+    // The character model per character, at the readings' mean length: a longer spelling is not less likely for being longer.
+    const length = lower.reduce((n, v) => n + v.replace(/[^a-z]/g, '').length, 0) / lower.length;
+    // Spellings with the same letters differ only in OCR-dropped punctuation ("NUGENTHOPKINS"): the punctuated one stands.
+    const punctuated = (cand: string) => lower.some((o) => o !== cand && o.replace(/[^a-z]/g, '') === cand.replace(/[^a-z]/g, '') && o.length > cand.length);
+    let best = variants[0]!;
+    let bestScore = -Infinity;
+    for (const cand of lower) {
+      const letters = cand.replace(/[^a-z]/g, '');
+      let score = letters ? (this.denoiser.logProb(letters) / (letters.length + 1)) * (length + 1) : -Infinity;
+      for (const v of variants) score += this.denoiser.channelLogProb(letters, v.toLowerCase().replace(/[^a-z]/g, ''));
+      if (punctuated(cand)) score -= 100;
+      if (this.knownNameWord(letters)) score += KNOWN_NAME_WORD;
+      if (score > bestScore) {
+        bestScore = score;
+        best = variants.find((v) => v.toLowerCase() === cand)!;
       }
-      return best;
-    });
-    return out.join(' ');
+    }
+    return best;
+  }
+
+  private knownNameWord(letters: string): boolean {
+    return this.state.nameCasing[letters] !== undefined || nameWords().has(letters);
   }
 
   /**

@@ -46,9 +46,13 @@ function nameLists(): NameLists {
   return lists;
 }
 
-export function nameWords(): Set<string> {
+let words: Set<string> | null = null;
+
+export function nameWords(): ReadonlySet<string> {
+  if (words) return words;
   const { first, last } = nameLists();
-  return new Set([...first, ...last]);
+  words = new Set([...first, ...last]);
+  return words;
 }
 
 /** +1 for a word known only as a given name, -1 only as a surname, 0 for both or neither ("Russell"). */
