@@ -19,7 +19,7 @@ import {
   variationSpanFeatures,
 } from './span-features.js';
 import { brandCandidates, gradeCandidates, numberCandidates, numberText, yearCandidates, type ValueCandidate } from './value-candidates.js';
-import { BRANDS, extractCard, NOT_NAMES } from './base-model.js';
+import { BRANDS, extractCard, NOT_NAMES, PARALLELS } from './base-model.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { TEAM_NICKNAMES, TEAM_WORDS } from './team-words.js';
 import { BASE_PARALLELS, brandKeysOf, brandWordsOf, COMPANY_CLASSES, NONE, SPORT_CLASSES, variationSkeleton } from './card-model.js';
@@ -167,6 +167,7 @@ export class CardPredictor {
   private readonly brandKeys: Map<string, string>;
   private readonly knownVariations: { has(sk: string): boolean; base(sk: string): boolean };
   private readonly brandLexicon: Record<string, Record<string, number>>;
+  private readonly variationLexicon: Record<string, Record<string, number>>;
   private readonly firstNames: Set<string>;
   private readonly nonNames: Set<string>;
   private readonly brandWords: Set<string>;
@@ -192,6 +193,9 @@ export class CardPredictor {
     const known = new Set(state.knownVariations);
     // Brands the base model knows by name are candidates too: fine-tuning keeps what the base knew.
     this.brandLexicon = structuredClone(state.brands);
+    // So are the parallels it knows: a damaged "SEISMIC GO1D" is written as the base model would write it.
+    this.variationLexicon = structuredClone(state.variations);
+    for (const p of PARALLELS) this.variationLexicon[skeleton(p.replace(/\s+/g, ''))] ??= { [p]: 1 };
     for (const brand of BRANDS) (this.brandLexicon[skeleton(brand.replace(/\s+/g, ''))] ??= {})[brand] = 1;
     this.firstNames = new Set([...state.firstNames, ...GIVEN_NAMES]);
     this.nonNames = new Set(state.nonNames);
@@ -608,7 +612,7 @@ export class CardPredictor {
         })
         .filter(Boolean)
         .join(' ');
-    return vote(this.canonical(spans, this.state.variations, build).filter((c) => c.value)) ?? null;
+    return vote(this.canonical(spans, this.variationLexicon, build).filter((c) => c.value)) ?? null;
   }
 
   /** A numbered parallel written with its print run, when the training answers write it so. */
