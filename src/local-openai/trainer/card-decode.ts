@@ -20,6 +20,7 @@ import {
 } from './span-features.js';
 import { brandCandidates, gradeCandidates, numberCandidates, numberText, yearCandidates, type ValueCandidate } from './value-candidates.js';
 import { BRANDS, extractCard, NOT_NAMES, PARALLELS } from './base-model.js';
+import { PRODUCT_NAMES } from './parallels.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { TEAM_NICKNAMES, TEAM_WORDS } from './team-words.js';
 import { BASE_PARALLELS, brandKeysOf, brandWordsOf, COMPANY_CLASSES, NONE, SPORT_CLASSES, variationSkeleton } from './card-model.js';
@@ -54,6 +55,23 @@ interface Span {
   score: number;
   /** A reading that comes from elsewhere than the tokens (the base model's). */
   text?: string;
+}
+
+let hobby: Set<string> | null = null;
+
+/**
+ * Words of the parallels and product lines the base model knows ("velocity", "concourse",
+ * "select", "platinum") that are no one's name: colours and the like that are also surnames
+ * ("Green", "White") are left out.
+ */
+function hobbyWords(): ReadonlySet<string> {
+  hobby ??= new Set(
+    [...PARALLELS, ...PRODUCT_NAMES]
+      .flatMap((p) => p.toLowerCase().split(/[\s-]+/))
+      .map((w) => w.replace(/[^a-z]/g, ''))
+      .filter((w) => w.length >= 4 && !COLOURS.has(w) && !nameWords().has(w) && !GIVEN_NAMES.has(w)),
+  );
+  return hobby;
 }
 
 /** What knowing a name word is worth against the character model, in nats. */
@@ -371,10 +389,10 @@ export class CardPredictor {
   private readsAsNotName(word: string): boolean {
     const w = word.replace(/[^a-z]/g, '');
     if (w.length < 2 || this.firstNames.has(w) || this.state.nameCasing[w]) return false;
-    if (NOT_NAMES.has(w) || TEAM_WORDS.has(w) || this.brandWords.has(w) || this.nonNames.has(w)) return true;
+    if (NOT_NAMES.has(w) || TEAM_WORDS.has(w) || this.brandWords.has(w) || this.nonNames.has(w) || hobbyWords().has(w)) return true;
     if (w.length < 5) return false;
     const sk = skeleton(w);
-    for (const other of NOT_NAMES) if (other.length >= 5 && Math.abs(other.length - w.length) <= 1 && levenshtein(skeleton(other), sk, 1) <= 1) return true;
+    for (const other of [...NOT_NAMES, ...hobbyWords()]) if (other.length >= 5 && Math.abs(other.length - w.length) <= 1 && levenshtein(skeleton(other), sk, 1) <= 1) return true;
     return false;
   }
 

@@ -35,3 +35,12 @@ export const PARALLEL_GLOSSARY: readonly string[] = [
   'Legacy Collection', 'Gold Zone', 'Red Zone', 'End Zone', 'Artist\'s Proof', 'Gold Leaf Rookie', 'Star Rubies',
   'Museum Collection', 'Team Pinnacle', 'Trophy Collection',
 ];
+
+/** Product lines as set names print them ("2019 PANINI SELECT", "TOPPS CHROME"): the words around a brand on a label. */
+export const PRODUCT_NAMES: readonly string[] = [
+  'Topps Chrome', 'Topps Finest', 'Topps Heritage', 'Topps Update', 'Topps Series', 'Allen & Ginter', 'Gypsy Queen', 'Stadium Club',
+  'Bowman Chrome', 'Bowman Draft', 'Bowman Sterling', 'Bowman Best', 'Panini Prizm', 'Panini Select', 'Panini Mosaic',
+  'Panini Contenders', 'National Treasures', 'Flawless', 'Immaculate Collection', 'Spectra', 'Obsidian', 'Phoenix', 'Chronicles',
+  'Donruss Optic', 'Donruss Elite', 'NBA Hoops', 'Fleer Ultra', 'Fleer Tradition', 'Metal Universe', 'Upper Deck SP Authentic',
+  'SP Authentic', 'Upper Deck MVP', 'Ice Premieres', 'The Cup', 'O-Pee-Chee Platinum', 'Score Select', 'Leaf Metal',
+];
