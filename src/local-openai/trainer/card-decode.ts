@@ -2,7 +2,7 @@ import { CardData, type GradingCompany, type Sport } from '../../services/cards/
 import type { ScanInput } from '../../services/prompts/chat-format.js';
 import type { CardModelState } from './card-model.js';
 import { Denoiser, type DenoiserState } from './denoise.js';
-import { givenNameSide, namePrior, nameWords } from './name-prior.js';
+import { givenNameLean, givenNameSide, namePrior, nameWords } from './name-prior.js';
 import { argmax, LinearScorer, softmax, type LinearModel } from './perceptron.js';
 import { scanTokens, TAGS, TAG_INDEX, type ScanToken, type Tag } from './scan-tokens.js';
 import { core, fold, foldDigits, levenshtein, similarity, skeleton, titleCase } from './text.js';
@@ -455,7 +455,9 @@ export class CardPredictor {
       }
       const given = (w: string) => (this.firstNames.has(fold(core(w))) ? 1 : 0) + givenNameSide(w);
       const flipped = [first[1]!, first[0]!];
-      if (reversed > same || (reversed === same && reversed > 0 && given(flipped[0]!) - given(flipped[1]!) > given(first[0]!) - given(first[1]!))) {
+      // Neither word known as a given name or a surname: the one that looks more like a given name ("Saquon", not "Barkley").
+      const leansFlipped = () => given(flipped[0]!) === given(flipped[1]!) && givenNameLean(flipped[0]!) - givenNameLean(flipped[1]!) > 0.3;
+      if (reversed > same || (reversed === same && reversed > 0 && (given(flipped[0]!) - given(flipped[1]!) > given(first[0]!) - given(first[1]!) || leansFlipped()))) {
         order = readings.find((r) => r.length === 2 && sim(r[0]!, first[1]!) + sim(r[1]!, first[0]!) > sim(r[0]!, first[0]!) + sim(r[1]!, first[1]!)) ?? flipped;
       }
     }

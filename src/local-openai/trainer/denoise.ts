@@ -125,6 +125,14 @@ export class CharModel {
     }
     return p;
   }
+
+  /** log P(word), padded as words are counted. */
+  logProb(word: string): number {
+    const padded = BOS.repeat(ORDER - 1) + word + EOS;
+    let lp = 0;
+    for (let k = ORDER - 1; k < padded.length; k++) lp += Math.log(this.charProb(padded, k));
+    return lp;
+  }
 }
 
 /** Counts the character n-grams of words into a model's table. */

@@ -66,3 +66,20 @@ export function namePrior(): CharModel {
   model ??= new CharModel(countWords(nameWords()));
   return model;
 }
+
+let sides: { first: CharModel; last: CharModel } | null = null;
+
+/**
+ * How much more a word looks like a given name than a surname, in nats per character, by
+ * character models of each list: "Saquon" leans given, "Barkley" surname, though neither list
+ * has them. Built on first use.
+ */
+export function givenNameLean(word: string): number {
+  const w = word.toLowerCase().replace(/[^a-z]/g, '');
+  if (!w) return 0;
+  if (!sides) {
+    const { first, last } = nameLists();
+    sides = { first: new CharModel(countWords(first)), last: new CharModel(countWords(last)) };
+  }
+  return (sides.first.logProb(w) - sides.last.logProb(w)) / (w.length + 1);
+}
