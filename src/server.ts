@@ -107,6 +107,12 @@ export function createHttpApp(opts: {
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      // A body without a declared length (chunked) could be any size before it is read: refused, as RFC 9110 allows.
+      if (req.headers['transfer-encoding'] !== undefined && req.headers['content-length'] === undefined) {
+        res.writeHead(411, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ errors: [{ message: 'a request body needs a Content-Length', extensions: { code: 'BAD_USER_INPUT' } }] }));
+        return;
+      }
       const length = Number(req.headers['content-length'] ?? 0);
       if (length > config.limits.maxBodyBytes) {
         res.writeHead(413, { 'content-type': 'application/json' });

@@ -34,6 +34,23 @@ describe('query limits', () => {
     expect(status).toBe(413);
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('refuse a chunked body, whose size is not known before it is read, with 411', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminKey}` } }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      // Two writes without a Content-Length: node sends Transfer-Encoding: chunked.
+      req.write('{"query":');
+      req.end('"{ viewer { id } }"}');
+    });
+    expect(status.status).toBe(411);
+    expect(JSON.parse(status.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
 });
 
 describe('in production', () => {
