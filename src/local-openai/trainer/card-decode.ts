@@ -74,6 +74,15 @@ function hobbyWords(): ReadonlySet<string> {
   return hobby;
 }
 
+/**
+ * How alike two readings' words are in any order ("WADE, DWYANE" and "DWYANE AWDE"): each word
+ * against its likest word in the other reading, averaged both ways.
+ */
+function wordsSimilarity(a: readonly string[], b: readonly string[]): number {
+  const oneWay = (x: readonly string[], y: readonly string[]) => x.reduce((sum, w) => sum + Math.max(...y.map((v) => similarity(w, v))), 0) / x.length;
+  return a.length && b.length ? (oneWay(a, b) + oneWay(b, a)) / 2 : 0;
+}
+
 /** What knowing a name word is worth against the character model, in nats. */
 const KNOWN_NAME_WORD = 4;
 
@@ -356,11 +365,12 @@ export class CardPredictor {
     });
     scored.sort((x, y) => y.score - x.score);
     const best = scored[0]!;
-    const bestKey = spanSkeleton(tokens, best.a, best.b);
+    const words = (c: { a: number; b: number }) => tokens.slice(c.a, c.b).map((t) => skeleton(core(t.text).replace(/,$/, '')));
+    const bestWords = words(best);
     const taken: Array<{ a: number; b: number; score: number }> = [best];
     for (const c of scored) {
       if (c === best || c.b - c.a !== best.b - best.a || taken.some((t) => c.a < t.b && c.b > t.a)) continue;
-      if (similarity(spanSkeleton(tokens, c.a, c.b), bestKey) >= 0.7) taken.push(c);
+      if (wordsSimilarity(words(c), bestWords) >= 0.7) taken.push(c);
     }
     // A generational suffix printed right after the name belongs to it ("HARDAWAY JR."), learned or not: every reader of
     // names knows Jr. and III, even when the training file had no such player.
@@ -425,7 +435,9 @@ export class CardPredictor {
     if (main.length !== 2 || isSuffix(words[0]!) || isSuffix(words[1]!)) return words;
     // Only a common given name moves to the front: a training first name may be someone's surname too ("Russell").
     const known = (w: string) => this.firstNames.has(fold(core(w)));
-    return !known(main[0]!) && GIVEN_NAMES.has(fold(core(main[1]!))) ? [main[1]!, main[0]!, ...words.slice(2)] : words;
+    // A double given name counts by its first part ("Jean-Sebastien", "Pierre-Luc").
+    const given = (w: string) => GIVEN_NAMES.has(fold(core(w))) || GIVEN_NAMES.has(fold(core(w.split('-')[0]!)));
+    return !known(main[0]!) && !given(main[0]!) && given(main[1]!) ? [main[1]!, main[0]!, ...words.slice(2)] : words;
   }
 
   /**
