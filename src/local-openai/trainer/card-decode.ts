@@ -617,12 +617,12 @@ export class CardPredictor {
     const labelled = runAt.size ? scored.find((c) => tokens[c.a]!.source === 0 && (runAt.has(c.b) || runAt.has(c.b - 1)) && c.b - c.a > (runAt.has(c.b - 1) ? 1 : 0)) : undefined;
     if (labelled) return [{ tokens: tokens.slice(labelled.a, labelled.b), score: 1 }];
     const best = scored[0];
-    // The base model's hand-written parallel list is trusted when the training answers use that label or the label itself
-    // is printed; read from the description alone ("a shiny holo finish") it is a look, not a parallel.
+    // The base model's parallels are trusted when the training answers use that label, the label itself is printed, or
+    // the caption names it ("marked First Day Issue", "a Concourse card"); a caption's "… holo finish" may only be a look.
     const pattern = (v: string) => v.replace(/[^A-Za-z0-9 ]/g, '.');
     const printed = (v: string) => new RegExp(`\\b${pattern(v)}\\b`, 'i').test(tokens.filter((t) => t.source === 0).map((t) => t.text).join(' '));
-    const namedParallel = (v: string) => new RegExp(`\\b${pattern(v)} parallel\\b`, 'i').test(tokens.filter((t) => t.source === 1).map((t) => t.text).join(' '));
-    if (base.variation && (this.knownVariations.has(variationSkeleton(base.variation)) || printed(base.variation) || namedParallel(base.variation))) {
+    const named = (v: string) => new RegExp(`\\b${pattern(v)}\\b(?! finish)`, 'i').test(tokens.filter((t) => t.source === 1).map((t) => t.text).join(' '));
+    if (base.variation && (this.knownVariations.has(variationSkeleton(base.variation)) || printed(base.variation) || named(base.variation))) {
       const fromBase = this.variationRanker.scores(baseVariationFeatures(base.variation, variationSkeleton))[0]!;
       if (fromBase > none && (!best || fromBase > best.score)) return [{ tokens: [], score: 1, text: base.variation }];
     }
