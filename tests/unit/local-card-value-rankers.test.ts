@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CardData } from '../../src/services/cards/card.js';
 import { CardPredictor } from '../../src/local-openai/trainer/card-decode.js';
 import { CardTrainer, type CardExample } from '../../src/local-openai/trainer/card-model.js';
+import { gradeOfWords, gradeWordsKey } from '../../src/local-openai/trainer/grade-scales.js';
 import { scanTokens } from '../../src/local-openai/trainer/scan-tokens.js';
 import { brandKeysOf } from '../../src/local-openai/trainer/card-model.js';
 import { brandCandidates, gradeCandidates, numberCandidates, yearCandidates } from '../../src/local-openai/trainer/value-candidates.js';
@@ -11,9 +12,27 @@ const tokens = (ocr: string, description = '') => scanTokens(ocr, description);
 describe('value candidates', () => {
   it('offers every half-point grade on the OCR text, with the words around it, and never a card number', () => {
     const cands = gradeCandidates(tokens('2019 Topps #7 Mike Trout\n9.5 GEM MINT\nCEN 10 COR 10 EDG 9 SUR 10'), 'BGS');
-    expect(cands.map((c) => c.value)).toEqual([9.5, 10, 10, 9, 10]);
-    expect(cands[0]!.features).toContain('n1=gem');
-    expect(cands[1]!.features).toContain('p1=cen');
+    // The numbers, then the grade the label's words name on BGS's scale.
+    expect(cands.map((c) => c.value)).toEqual([9.5, 10, 10, 9, 10, 9.5]);
+    expect(cands[0]!.features).toEqual(expect.arrayContaining(['n1=gem', 'words=agree']));
+    expect(cands[1]!.features).toEqual(expect.arrayContaining(['p1=cen', 'words=none']));
+    expect(cands[5]!.features).toEqual(expect.arrayContaining(['words', 'words|numbers=agree']));
+  });
+
+  it('reads a grade off the label words when OCR damaged the number, by each company\'s scale', () => {
+    const psa = gradeCandidates(tokens('2014 TOPPS CHROME #216\nDAVANTE ADAMS\nGEM T 100\n81668090'), 'PSA');
+    // "T" read as a 7 is a number candidate; "GEM T" is one slip from PSA's "GEM MT".
+    expect(psa.map((c) => c.value)).toEqual([7, 10]);
+    expect(psa[0]!.features).toContain('words=none');
+    expect(psa[1]!.features).toEqual(expect.arrayContaining(['words', 'words|match=fuzzy', 'words|numbers=none']));
+    expect(gradeOfWords('BGS', gradeWordsKey('GEM MINT'))?.grade).toBe(9.5);
+    expect(gradeOfWords('SGC', gradeWordsKey('GEM MINT'))?.grade).toBe(10);
+    expect(gradeOfWords('PSA', gradeWordsKey('NM-MT+'))?.grade).toBe(8.5);
+    expect(gradeOfWords('CSG', gradeWordsKey('NM/MINT'))?.grade).toBe(8);
+    // A '+' is half a point: a slip may not add or drop it.
+    expect(gradeOfWords('CGC', gradeWordsKey('MINT+'))?.grade).toBe(9.5);
+    expect(gradeOfWords('BGS', gradeWordsKey('NM-MT+'))?.grade).toBe(8.5);
+    expect(gradeOfWords('PSA', gradeWordsKey('GEM MT+'))).toBeNull();
   });
 
   it('reads each year token as three candidate years, the stats row and the copyright told apart by their lines', () => {

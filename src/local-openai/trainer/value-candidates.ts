@@ -1,3 +1,4 @@
+import { gradeOfWords, gradeWordsKey } from './grade-scales.js';
 import type { ScanToken } from './scan-tokens.js';
 import { foldDigits, levenshtein, shape, skeleton } from './text.js';
 
@@ -50,6 +51,60 @@ export function gradeOf(t: ScanToken): number | null {
   return /^\d{1,2}([.,]\d)?$/.test(t.digits) && g >= 1 && g <= 10 && Number.isInteger(g * 2) ? g : null;
 }
 
+const MAX_GRADE_WORDS = 3;
+const isWord = (t: ScanToken) => /[A-Za-z]/.test(t.text) && !/\d/.test(t.text);
+const wordsText = (tokens: readonly ScanToken[], from: number, to: number) =>
+  tokens
+    .slice(from, to)
+    .map((t) => t.text)
+    .join(' ');
+
+/** The grade named by the words right before or right after a number on its line ("GEM MT" 10, 9.5 "GEM MINT"), if any. */
+function gradeNamedNextTo(tokens: readonly ScanToken[], i: number, company: string): number[] {
+  const out: number[] = [];
+  for (let n = 1; n <= MAX_GRADE_WORDS; n++) {
+    const before = i - n >= 0 && sameLine(tokens, i, i - n) && tokens.slice(i - n, i).every(isWord) ? gradeOfWords(company, gradeWordsKey(wordsText(tokens, i - n, i))) : null;
+    const after = i + n < tokens.length && sameLine(tokens, i, i + n) && tokens.slice(i + 1, i + n + 1).every(isWord) ? gradeOfWords(company, gradeWordsKey(wordsText(tokens, i + 1, i + n + 1))) : null;
+    if (before) out.push(before.grade);
+    if (after) out.push(after.grade);
+  }
+  return out;
+}
+
+/**
+ * Grades read off the label's words alone ("GEM MT" is a PSA 10 even when OCR made the number
+ * "100" or lost it): for each run of words on a line, its longest end (up to three words, where
+ * a number stands next to them) that the company's scale names.
+ */
+export function gradeWordCandidates(tokens: readonly ScanToken[], company: string): Array<ValueCandidate<number>> {
+  const out: Array<ValueCandidate<number>> = [];
+  for (let a = 0; a < tokens.length; ) {
+    if (tokens[a]!.source !== 0 || !isWord(tokens[a]!)) {
+      a++;
+      continue;
+    }
+    let b = a + 1;
+    while (b < tokens.length && sameLine(tokens, a, b) && isWord(tokens[b]!)) b++;
+    // The run's last words, longest first, then its first words: "NEAR MINT+" before "MINT+", "RC PSA MINT" as "MINT".
+    const ends: Array<[number, number]> = [];
+    for (let n = Math.min(MAX_GRADE_WORDS, b - a); n >= 1; n--) ends.push([b - n, b]);
+    for (let n = Math.min(MAX_GRADE_WORDS, b - a); n >= 1; n--) ends.push([a, a + n]);
+    for (const [from, to] of ends) {
+      const hit = gradeOfWords(company, gradeWordsKey(wordsText(tokens, from, to)));
+      if (!hit) continue;
+      let numbers = 'none';
+      for (const j of [from - 1, to]) {
+        const g = j >= 0 && j < tokens.length && sameLine(tokens, a, j) ? gradeOf(tokens[j]!) : null;
+        if (g !== null && numbers !== 'agree') numbers = g === hit.grade ? 'agree' : 'differ';
+      }
+      out.push({ at: from, value: hit.grade, features: ['words', `words|co=${company}`, `words|match=${hit.match}`, `words|numbers=${numbers}`, `words|n=${to - from}`] });
+      break;
+    }
+    a = b;
+  }
+  return out;
+}
+
 export function gradeCandidates(tokens: readonly ScanToken[], company: string): Array<ValueCandidate<number>> {
   const out: Array<ValueCandidate<number>> = [];
   const values = new Map<number, number>();
@@ -81,6 +136,9 @@ export function gradeCandidates(tokens: readonly ScanToken[], company: string): 
       `line=${Math.min(t.line, 6)}`,
       `same=${Math.min(values.get(v) ?? 0, 4)}`,
     ];
+    // The label's words next to the number name a grade too: the same one, or another (a misread digit, a subgrade).
+    const named = gradeNamedNextTo(tokens, i, company);
+    f.push(`words=${named.includes(v) ? 'agree' : named.length ? 'differ' : 'none'}`);
     // The grade's words ("GEM MINT", "NM-MT+") sit within a few tokens of it: each says which grade it names.
     for (let j = i - 3; j <= i + 3; j++) {
       if (j === i || !sameLine(tokens, i, j) || !/[A-Za-z]/.test(tokens[j]!.text)) continue;
@@ -89,7 +147,7 @@ export function gradeCandidates(tokens: readonly ScanToken[], company: string): 
     }
     out.push({ at: i, value: v, features: f });
   });
-  return out;
+  return [...out, ...gradeWordCandidates(tokens, company)];
 }
 
 /** A token's year, and whether it is a full season ("2014-15"). */
