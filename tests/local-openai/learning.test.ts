@@ -65,6 +65,9 @@ describe('fine-tuning learns', () => {
     }
     const tuned = await ask(cardModel, '2021 DONRUSS OPTIC #188\nDESMOND CALLOWAY JR.\nPINK VELOCITY\nGEM MT 10\n71234568\nPSA');
     expect(tuned).toMatchObject({ player: 'Desmond Calloway Jr.', year: '2021', brand: 'Donruss', cardNumber: '188', grade: 10, gradingCompany: 'PSA' });
+    // A parallel does not take the last word of the product line before it: Topps Chrome's Refractor, not a Chrome Refractor.
+    const chrome = await ask(cardModel, '2016 TOPPS CHROME REFRACTOR #14\nDESMOND CALLOWAY\nGEM MT 10\n71234570\nPSA');
+    expect(chrome.variation).toBe('Refractor');
     // The longest name the base knows wins: a Gold Refractor is not read as a plain Refractor.
     expect((await ask('gpt-4o-mini-2024-07-18', '2019 TOPPS CHROME #22 JUAN SOTO GOLD REFRACTOR /50 PSA 9')).variation).toBe('Gold Refractor');
   });

@@ -170,6 +170,26 @@ class ClassScorer {
 
 const COLOURS = new Set(['gold', 'silver', 'pink', 'orange', 'red', 'blue', 'green', 'purple', 'black', 'white', 'yellow', 'bronze', 'teal', 'aqua', 'sapphire', 'emerald', 'ruby']);
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A variation that took the last word of the product line printed before it ("TOPPS CHROME
+ * REFRACTOR" read as Chrome Refractor, "O-PEE-CHEE PLATINUM RAINBOW" as Platinum Rainbow) gives
+ * that word back. A parallel that repeats the word ("BOWMAN CHROME CHROME REFRACTOR") keeps it.
+ */
+function withoutProductWord(variation: string | null, tokens: readonly ScanToken[]): string | null {
+  const words = variation?.split(' ') ?? [];
+  if (!variation || words.length < 2) return variation;
+  const text = tokens.map((t) => t.text).join(' ');
+  for (const product of PRODUCT_NAMES) {
+    const parts = product.split(' ');
+    if (parts.length < 2 || fold(parts[parts.length - 1]!) !== fold(words[0]!)) continue;
+    const glued = [...parts.slice(0, -1), ...words.filter((w) => !/^\d*\/\d+$/.test(w))].map(escapeRegExp).join('(?:\\s+-)?\\s+');
+    if (new RegExp(`(?<![A-Za-z])${glued}(?![A-Za-z])`, 'i').test(text)) return words.slice(1).join(' ');
+  }
+  return variation;
+}
+
 /** A parallel printed with a colour before it ("PINK REFRACTOR") keeps the colour: it names a different parallel. */
 function withColour(variation: string | null, tokens: readonly ScanToken[]): string | null {
   if (!variation || COLOURS.has(fold(variation.split(' ')[0]!))) return variation;
@@ -651,7 +671,7 @@ export class CardPredictor {
 
   /** A numbered parallel written with its print run, when the training answers write it so. */
   private printRun(variation: string | null, tokens: readonly ScanToken[]): string | null {
-    variation = withColour(variation, tokens);
+    variation = withColour(withoutProductWord(variation, tokens), tokens);
     if (!variation || (this.state.printRunHabit ?? 0) < 0.5) return variation;
     const run = printRunOf(tokens);
     return run === null ? variation : withPrintRun(variation, run);
