@@ -1,7 +1,7 @@
 import { CardData, type GradingCompany, type Sport } from '../../services/cards/card.js';
 import { cardAnswer, listingAnswer, type ListingRequest, type ScanInput } from '../../services/prompts/chat-format.js';
 import { gradeText } from './align.js';
-import { PARALLEL_GLOSSARY } from './parallels.js';
+import { COLOUR_PARALLELS, PARALLEL_GLOSSARY } from './parallels.js';
 import type { Predictor, PromptMessage } from './predictor.js';
 import { readTask } from './tasks.js';
 import { titleCase } from './text.js';
@@ -15,8 +15,10 @@ import { titleCase } from './text.js';
 
 export const BRANDS = ['Upper Deck', 'O-Pee-Chee', 'Stadium Club', 'Topps', 'Bowman', 'Panini', 'Donruss', 'Fleer', 'Score', 'Leaf', 'Skybox', 'Hoops', 'Pinnacle'];
 /** The parallels the base model knows, longest first: "Gold Refractor" is read before the "Refractor" in it. */
-export const PARALLELS: readonly string[] = [...PARALLEL_GLOSSARY].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-const PARALLEL_PATTERNS = PARALLELS.map((p) => [p, new RegExp(`(?<![A-Za-z])${p.replace(/[-&']/g, '.?').replace(/ /g, '[ -]?')}(?![A-Za-z])`, 'i')] as const);
+export const PARALLELS: readonly string[] = [...PARALLEL_GLOSSARY, ...COLOUR_PARALLELS].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+const COLOURS = new Set(COLOUR_PARALLELS);
+const PARALLEL_PATTERNS = PARALLELS.map((p) => [p, new RegExp(`(?<![A-Za-z])${p.replace(/[-&']/g, '.?').replace(/ /g, '[ -]?')}(?![A-Za-z])`, COLOURS.has(p) ? '' : 'i')] as const);
+const UPPER_COLOURS = COLOUR_PARALLELS.map((p) => [p, new RegExp(`(?<![A-Za-z])${p.toUpperCase()}(?![A-Za-z])`)] as const);
 const SPORTS: Array<[RegExp, Sport]> = [
   [/\bbaseball\b|\bMLB\b/i, 'BASEBALL'],
   [/\bbasketball\b|\bNBA\b/i, 'BASKETBALL'],
@@ -91,7 +93,8 @@ export function extractCard(scan: ScanInput): CardData {
   const year = seasons ? `${start}-${String((start + 1) % 100).padStart(2, '0')}` : String(start);
 
   const numberMatch = /#\s*([A-Za-z0-9-]+)/.exec(ocr) ?? /\bNO\.\s*([A-Za-z0-9-]+)/i.exec(ocr);
-  const variation = PARALLEL_PATTERNS.find(([, re]) => re.test(both))?.[0] ?? null;
+  // A colour alone counts as written as a name ("Purple") anywhere, or in capitals on the label.
+  const variation = PARALLEL_PATTERNS.find(([, re]) => re.test(both))?.[0] ?? UPPER_COLOURS.find(([, re]) => re.test(ocr))?.[0] ?? null;
 
   const card = {
     player: findPlayer(ocr),

@@ -36,6 +36,13 @@ export const PARALLEL_GLOSSARY: readonly string[] = [
   'Museum Collection', 'Team Pinnacle', 'Trophy Collection',
 ];
 
+/**
+ * Parallels named by a colour alone ("PURPLE" on a Donruss Optic label). A caption's colours are
+ * mostly jerseys ("in a purple jersey"), so these count when printed on the label, or when a
+ * caption writes them as a name ("with a Purple logo").
+ */
+export const COLOUR_PARALLELS: readonly string[] = ['Purple', 'Orange', 'Gold', 'Silver', 'Pink', 'Teal'];
+
 /** Product lines as set names print them ("2019 PANINI SELECT", "TOPPS CHROME"): the words around a brand on a label. */
 export const PRODUCT_NAMES: readonly string[] = [
   'Topps Chrome', 'Topps Finest', 'Topps Heritage', 'Topps Update', 'Topps Series', 'Allen & Ginter', 'Gypsy Queen', 'Stadium Club',
