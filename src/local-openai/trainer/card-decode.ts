@@ -175,15 +175,20 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * A variation that took the last word of the product line printed before it ("TOPPS CHROME
  * REFRACTOR" read as Chrome Refractor, "O-PEE-CHEE PLATINUM RAINBOW" as Platinum Rainbow) gives
- * that word back. A parallel that repeats the word ("BOWMAN CHROME CHROME REFRACTOR") keeps it.
+ * that word back; one that is only the product line's words is none. A parallel that repeats
+ * the word ("BOWMAN CHROME CHROME REFRACTOR") keeps it.
  */
 function withoutProductWord(variation: string | null, tokens: readonly ScanToken[]): string | null {
   const words = variation?.split(' ') ?? [];
-  if (!variation || words.length < 2) return variation;
+  if (!variation) return variation;
   const text = tokens.map((t) => t.text).join(' ');
+  const printed = (parts: readonly string[]) => new RegExp(`(?<![A-Za-z])${parts.map(escapeRegExp).join('\\s+')}(?![A-Za-z])`, 'i').test(text);
   for (const product of PRODUCT_NAMES) {
     const parts = product.split(' ');
-    if (parts.length < 2 || fold(parts[parts.length - 1]!) !== fold(words[0]!)) continue;
+    // The product line itself, or its last words, read as a parallel ("PLATINUM" of O-PEE-CHEE PLATINUM): no parallel.
+    const tail = parts.slice(-words.length);
+    if (words.length < parts.length + 1 && tail.length === words.length && tail.every((p, k) => fold(p) === fold(words[k]!)) && printed(parts)) return null;
+    if (words.length < 2 || parts.length < 2 || fold(parts[parts.length - 1]!) !== fold(words[0]!)) continue;
     const glued = [...parts.slice(0, -1), ...words.filter((w) => !/^\d*\/\d+$/.test(w))].map(escapeRegExp).join('(?:\\s+-)?\\s+');
     if (new RegExp(`(?<![A-Za-z])${glued}(?![A-Za-z])`, 'i').test(text)) return words.slice(1).join(' ');
   }
