@@ -639,7 +639,13 @@ export class CardPredictor {
     scored.sort((x, y) => y.score - x.score);
     // Words printed right before a bare print run ("ORANGE /199") name a numbered parallel: the best such span wins outright.
     const runAt = new Set(tokens.flatMap((t, i) => (t.source === 0 && /^\/\d{1,4}$/.test(foldDigits(t.text)) ? [i] : [])));
-    const labelled = runAt.size ? scored.find((c) => tokens[c.a]!.source === 0 && (runAt.has(c.b) || runAt.has(c.b - 1)) && c.b - c.a > (runAt.has(c.b - 1) ? 1 : 0)) : undefined;
+    const beforeRun = runAt.size ? scored.filter((c) => tokens[c.a]!.source === 0 && (runAt.has(c.b) || runAt.has(c.b - 1)) && c.b - c.a > (runAt.has(c.b - 1) ? 1 : 0)) : [];
+    // Of those, the longest that names a parallel the model knows ("SEISMIC GOLD /50", not just "GOLD /50"), else the best.
+    const knownName = (c: { a: number; b: number }) => {
+      const sk = spanSkeleton(tokens, c.a, runAt.has(c.b - 1) ? c.b - 1 : c.b);
+      return this.knownVariations.base(sk) || this.knownVariations.has(sk);
+    };
+    const labelled = beforeRun.filter(knownName).sort((x, y) => y.b - y.a - (x.b - x.a))[0] ?? beforeRun[0];
     if (labelled) return [{ tokens: tokens.slice(labelled.a, labelled.b), score: 1 }];
     const best = scored[0];
     // The base model's parallels are trusted when the training answers use that label, the label itself is printed, or
