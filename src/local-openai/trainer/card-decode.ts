@@ -20,6 +20,7 @@ import {
 } from './span-features.js';
 import { brandCandidates, gradeCandidates, numberCandidates, numberText, yearCandidates, type ValueCandidate } from './value-candidates.js';
 import { BRANDS, extractCard, NOT_NAMES, PARALLELS } from './base-model.js';
+import { GRADE_WORDS } from './grade-scales.js';
 import { PRODUCT_NAMES } from './parallels.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { TEAM_NICKNAMES, TEAM_WORDS } from './team-words.js';
@@ -424,7 +425,7 @@ export class CardPredictor {
   private readsAsNotName(word: string): boolean {
     const w = word.replace(/[^a-z]/g, '');
     if (w.length < 2 || this.firstNames.has(w) || this.state.nameCasing[w]) return false;
-    if (NOT_NAMES.has(w) || TEAM_WORDS.has(w) || this.brandWords.has(w) || this.nonNames.has(w) || hobbyWords().has(w)) return true;
+    if (NOT_NAMES.has(w) || TEAM_WORDS.has(w) || this.brandWords.has(w) || this.nonNames.has(w) || hobbyWords().has(w) || GRADE_WORDS.has(w)) return true;
     if (w.length < 5) return false;
     const sk = skeleton(w);
     for (const other of [...NOT_NAMES, ...hobbyWords()]) if (other.length >= 5 && Math.abs(other.length - w.length) <= 1 && levenshtein(skeleton(other), sk, 1) <= 1) return true;

@@ -13,6 +13,13 @@ const SCALES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
 };
 const scaleOf = (company: string) => SCALES[company === 'CSG' ? 'CGC' : company];
 
+/** Every scale's words of four letters or more, run together as keys are ("nmmt", "gemmint"): no one's name. */
+export const GRADE_WORDS: ReadonlySet<string> = new Set(
+  Object.values(SCALES)
+    .flatMap((scale) => Object.keys(scale))
+    .filter((k) => k.length >= 4),
+);
+
 /** The key of a run of label words: letters only, and whether it ends in "+". */
 export function gradeWordsKey(text: string): string {
   const plus = /\+\s*$/.test(text);
