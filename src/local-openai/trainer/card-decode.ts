@@ -337,7 +337,8 @@ export class CardPredictor {
    */
   private nameWord(raw: string): string {
     const period = raw.endsWith('.');
-    let word = core(raw).toLowerCase();
+    // No name has an underscore: it is OCR's reading of a hyphen ("JEAN_SEBASTIEN").
+    let word = core(raw).toLowerCase().replace(/_/g, '-');
     if (!word) return '';
     if (/[a-z]/.test(word)) {
       for (let i = 0; i < word.length; i++) {
