@@ -44,10 +44,10 @@ describe('fine-tuning learns', () => {
     const base = await accuracy('gpt-4o-mini-2024-07-18');
     const tuned = await accuracy(job.fine_tuned_model!);
     expect(base.exact).toBeGreaterThan(0.1);
-    // Measured (in-process, same data) 0.32 → 0.71 exact and 0.59 → 0.90 on the player here. Every
-    // scan carries every field now; what caps exact match is OCR damage to a field's only reading.
-    expect(tuned.exact - base.exact).toBeGreaterThanOrEqual(0.25);
-    expect(tuned.player - base.player).toBeGreaterThanOrEqual(0.2);
+    // Measured here: 0.38 → 0.87 exact and 0.59 → 0.97 on the player. Every scan carries every
+    // field; what caps exact match is OCR damage to a field's only reading.
+    expect(tuned.exact - base.exact).toBeGreaterThanOrEqual(0.4);
+    expect(tuned.player - base.player).toBeGreaterThanOrEqual(0.3);
   });
 
   it("keeps what the base model knows: parallels of sets and name suffixes its training file never showed", async () => {
