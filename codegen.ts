@@ -1,9 +1,9 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-/** Typed documents for the tests and the CLI, generated from the checked-in schema.graphql. */
+/** Typed documents for the tests, the CLI and the dashboard, generated from the checked-in schema.graphql. */
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: ['src/cli/**/*.ts', 'tests/**/*.ts', '!src/gql/**'],
+  documents: ['src/cli/**/*.ts', 'src/dashboard/**/*.ts', 'tests/**/*.ts', '!src/gql/**'],
   ignoreNoDocuments: true,
   emitLegacyCommonJSImports: false,
   generates: {

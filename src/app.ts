@@ -12,6 +12,7 @@ import { startLocalOpenAI, type LocalOpenAI } from './local-openai/server.js';
 import { OpenAIProvider } from './services/providers/openai.js';
 import { providerSettings, usesLocalProvider } from './services/providers/settings.js';
 import { openaiWebhookRoute } from './webhooks.js';
+import { dashboardRoute } from './dashboard/route.js';
 import { datasetDownloadRoute } from './dataset-download.js';
 
 /** Wires config → database → services → HTTP/WebSocket server. One place, no side effects on import. */
@@ -80,7 +81,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         },
       },
     ];
-    routes.push(datasetDownloadRoute(services, logger));
+    routes.push(datasetDownloadRoute(services, logger), dashboardRoute());
     if (config.openai.webhookSecret) {
       routes.push(openaiWebhookRoute(services, config.openai.webhookSecret, config.limits.maxBodyBytes, logger));
     }
