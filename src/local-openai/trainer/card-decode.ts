@@ -84,6 +84,9 @@ function wordsSimilarity(a: readonly string[], b: readonly string[]): number {
   return a.length && b.length ? (oneWay(a, b) + oneWay(b, a)) / 2 : 0;
 }
 
+/** How many times the penalty of a not-name word inside a name span one at its edge costs. */
+const EDGE_PENALTY = 3;
+
 /** What knowing a name word is worth against the character model, in nats. */
 const KNOWN_NAME_WORD = 4;
 
@@ -382,10 +385,14 @@ export class CardPredictor {
     // Words that are printed on labels and cards but are no one's name ("CATCHER", "CERT", a damaged "ROAKIE") count
     // against a span, as do team and brand words.
     const penalty = 10;
-    const notName = tokens.map((t) => (t.source === 0 && this.isNotName(t.norm) ? 1 : 0));
+    // OCR's litter ("ll", "|") and a bare letter without its period (a position's "G") are no one's name either.
+    const litter = (text: string) => (/^[lI1|!]{1,3}$/.test(text) && !/^I{2,3}$/.test(text)) || /^[A-Za-z]$/.test(text);
+    const notName = tokens.map((t) => (t.source === 0 && (this.isNotName(t.norm) || litter(t.text)) ? 1 : 0));
     const scored = windows.map(([a, b]) => {
       let others = 0;
       for (let i = a; i < b; i++) others += notName[i]!;
+      // A name neither starts nor ends with such a word ("MAGIC KENTAVIOUS CALDWELL-POPE", "KEVIN GARNETT NM-MT").
+      others += (EDGE_PENALTY - 1) * (notName[a]! + (b - 1 > a ? notName[b - 1]! : 0));
       // So is a span that spells a parallel ("PINK VELOCITY" on a label line of its own, as a name would be).
       const parallel = this.knownVariations.base(spanSkeleton(tokens, a, b)) || this.knownVariations.has(spanSkeleton(tokens, a, b));
       return { a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons, this.nonNames, this.brandWords))[0]! - (teamOnly(a, b) || parallel ? 100 : 0) - penalty * others };
