@@ -340,8 +340,8 @@ export class CardPredictor {
    */
   private nameWord(raw: string): string {
     const period = raw.endsWith('.');
-    // No name has an underscore: it is OCR's reading of a hyphen ("JEAN_SEBASTIEN").
-    let word = core(raw).toLowerCase().replace(/_/g, '-');
+    // No name has an underscore or a tilde: they are OCR's readings of a hyphen ("JEAN_SEBASTIEN", "PIERRE~LUC").
+    let word = core(raw).toLowerCase().replace(/[_~]/g, '-');
     if (!word) return '';
     if (/[a-z]/.test(word)) {
       for (let i = 0; i < word.length; i++) {
@@ -449,7 +449,9 @@ export class CardPredictor {
       // A suffix run into the surname ("HARRISONjr."): split off when the answers use that suffix.
       .flatMap((w) => {
         const m = /^(.{3,}?)(jr|sr|ii|iii|iv)(\.?,?)$/i.exec(w);
-        return m && this.suffixes.has(m[2]!.toLowerCase()) && !/[^A-Za-z]/.test(m[1]!) ? [m[1]!, `${m[2]}${m[3]}`] : [w];
+        // Only a suffix the answers use, or Jr./Sr.: a name may end in the letters of a numeral ("CELEBRINII" is no II).
+        const suffix = m?.[2]!.toLowerCase();
+        return m && (this.state.suffixes.includes(suffix!) || suffix === 'jr' || suffix === 'sr') && !/[^A-Za-z]/.test(m[1]!) ? [m[1]!, `${m[2]}${m[3]}`] : [w];
       })
       .filter((w) => /[A-Za-z0-9]/.test(w));
     const comma = words.findIndex((w, i) => w.endsWith(',') && i < words.length - 1);

@@ -11,7 +11,8 @@ import type { ScanContext, Vocabulary } from './token-features.js';
 
 export const MAX_NAME_TOKENS = 4;
 
-const wordLike = (t: ScanToken) => /[A-Za-z]/.test(t.text) && !t.text.startsWith('#') && t.text.replace(/[^A-Za-z]/g, '').length * 2 >= t.text.replace(/[^A-Za-z0-9]/g, '').length;
+const wordLike = (t: ScanToken) =>
+  /[A-Za-z]/.test(t.text) && !t.text.startsWith('#') && !t.text.includes('+') && t.text.replace(/[^A-Za-z]/g, '').length * 2 >= t.text.replace(/[^A-Za-z0-9]/g, '').length;
 
 export function nameCandidates(tokens: readonly ScanToken[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
