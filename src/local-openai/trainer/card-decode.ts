@@ -75,6 +75,14 @@ function hobbyWords(): ReadonlySet<string> {
   return hobby;
 }
 
+let notNameSkeletonList: string[] | null = null;
+
+/** Skeletons of the not-name words of five letters or more, which a damaged reading may be one slip from. */
+function notNameSkeletons(): readonly string[] {
+  notNameSkeletonList ??= [...NOT_NAMES, ...hobbyWords()].filter((w) => w.length >= 5).map((w) => skeleton(w));
+  return notNameSkeletonList;
+}
+
 /**
  * How alike two readings' words are in any order ("WADE, DWYANE" and "DWYANE AWDE"): each word
  * against its likest word in the other reading, averaged both ways.
@@ -436,7 +444,7 @@ export class CardPredictor {
     if (NOT_NAMES.has(w) || TEAM_WORDS.has(w) || this.brandWords.has(w) || this.nonNames.has(w) || hobbyWords().has(w) || GRADE_WORDS.has(w)) return true;
     if (w.length < 5) return false;
     const sk = skeleton(w);
-    for (const other of [...NOT_NAMES, ...hobbyWords()]) if (other.length >= 5 && Math.abs(other.length - w.length) <= 1 && levenshtein(skeleton(other), sk, 1) <= 1) return true;
+    for (const other of notNameSkeletons()) if (Math.abs(other.length - w.length) <= 1 && levenshtein(other, sk, 1) <= 1) return true;
     return false;
   }
 
