@@ -150,9 +150,15 @@ export function gradeCandidates(tokens: readonly ScanToken[], company: string): 
   return [...out, ...gradeWordCandidates(tokens, company)];
 }
 
+/** A season whose dash OCR moved ("20080-9"): its six digits, when the second year follows the first. */
+function seasonOfDigits(text: string): RegExpExecArray | null {
+  const m = /^(\d{4})(\d{2})$/.exec(text.replace(/[^0-9]/g, ''));
+  return m && /[^0-9]/.test(text) && Number(m[2]) === (Number(m[1]) + 1) % 100 ? m : null;
+}
+
 /** A token's year, and whether it is a full season ("2014-15"). */
 export function yearOf(t: ScanToken, thisYear = new Date().getUTCFullYear()): { start: number; season: boolean } | null {
-  const m = /^(\d{4})(?:[-_~.]?(\d{2}))?$/.exec(t.digits);
+  const m = /^(\d{4})(?:[-_~.]?(\d{2}))?$/.exec(t.digits) ?? seasonOfDigits(t.digits);
   if (!m) return null;
   const start = Number(m[1]);
   if (start < 1860 || start > thisYear + 1) return null;
