@@ -72,6 +72,26 @@ describe('fine-tuning learns', () => {
     expect((await ask('gpt-4o-mini-2024-07-18', '2019 TOPPS CHROME #22 JUAN SOTO GOLD REFRACTOR /50 PSA 9')).variation).toBe('Gold Refractor');
   });
 
+  it('tells the sport from teams, positions and stats rows when the caption does not name it', async () => {
+    const sportOf = async (ocrText: string, imageDescription: string) => {
+      const reply = await h.client.chat.completions.create({ model: cardModel, messages: cardIdMessages({ ocrText, imageDescription }) });
+      return parseCardAnswer(reply.choices[0]!.message.content!)!.sport;
+    };
+    const back = (lines: string[]) => lines.join('\n');
+    expect(
+      await sportOf(
+        back(['#700 DESMOND CALLOWAY', 'PITCHER | LOS ANGELES ANGELS', 'YR CLUB G AB R H 2B 3B HR RBI AVG', '2017 LAA 86 92 .285 17 44', '© 2018 THE TOPPS COMPANY, INC.']),
+        'Front and back of a 2018 Topps rookie card, raw, player in a white Angels uniform pitching',
+      ),
+    ).toBe('BASEBALL');
+    expect(
+      await sportOf(
+        back(['#88 DESMOND CALLOWAY', 'CENTER | EDMONTON OILERS', 'SEASON CLUB GP G A PTS PIM', '2017-18 EDM 82 41 67 108 26', '© 2018 THE UPPER DECK COMPANY, LLC']),
+        'Front and back of an O-Pee-Chee card, raw, player in an orange Oilers jersey skating up ice',
+      ),
+    ).toBe('HOCKEY');
+  });
+
   it('writes listings in the style of its training listings', async () => {
     const job = await trainOn(h.client, listingTrainingFile(240, 5), { seed: 1, suffix: 'listing' });
     expect(job.status).toBe('succeeded');

@@ -128,6 +128,9 @@ export const variationSkeleton = (variation: string) =>
     .sort()
     .join(' ');
 const WORD_DROPOUT_PERCENT = 30;
+const SPORT_DROPOUT_PERCENT = 50;
+const SPORT_WORDS = new Set(['baseball', 'basketball', 'football', 'hockey', 'soccer', 'mlb', 'nba', 'nfl', 'nhl', 'mls']);
+const SPORT_WORD_PATTERN = /\b(?:baseball|basketball|football|hockey|soccer|mlb|nba|nfl|nhl|mls)\b/gi;
 /** The parallels the base model knows by name: knowledge a fine-tuned model keeps. */
 export const BASE_PARALLELS = new Set(PARALLELS.map((p) => variationSkeleton(p)));
 
@@ -273,8 +276,13 @@ export class CardTrainer {
       ],
       ...(() => {
         const bag = bagOfWords(tokens);
+        // In some training copies the caption does not name the sport, as many don't: the classifier also learns it from
+        // teams, positions, stats headers and product lines, which the caption's "baseball" would otherwise overshadow.
+        const hideSport = salt > 0 && hash(`${salt}:sport`) % 100 < SPORT_DROPOUT_PERCENT;
+        const sportBag = hideSport ? bagOfWords(tokens.filter((t) => !(t.source === 1 && SPORT_WORDS.has(t.norm)))) : bag;
+        const sportBase = hideSport ? extractCard({ ...example.scan, imageDescription: (example.scan.imageDescription ?? '').replace(SPORT_WORD_PATTERN, '') }).sport : base.sport;
         return {
-          sports: SPORT_CLASSES.map((c) => this.bagSpace.ids_(classFeatures('sport', c, bag, base.sport), grow)),
+          sports: SPORT_CLASSES.map((c) => this.bagSpace.ids_(classFeatures('sport', c, sportBag, sportBase), grow)),
           companies: COMPANY_CLASSES.map((c) => this.bagSpace.ids_(classFeatures('company', c, bag, base.gradingCompany ?? NONE), grow)),
         };
       })(),
