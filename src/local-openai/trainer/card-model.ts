@@ -128,7 +128,7 @@ export const variationSkeleton = (variation: string) =>
     .sort()
     .join(' ');
 const WORD_DROPOUT_PERCENT = 30;
-const SPORT_DROPOUT_PERCENT = 50;
+const SPORT_DROPOUT_PERCENT = 30;
 const SPORT_WORDS = new Set(['baseball', 'basketball', 'football', 'hockey', 'soccer', 'mlb', 'nba', 'nfl', 'nhl', 'mls']);
 const SPORT_WORD_PATTERN = /\b(?:baseball|basketball|football|hockey|soccer|mlb|nba|nfl|nhl|mls)\b/gi;
 /** The parallels the base model knows by name: knowledge a fine-tuned model keeps. */
