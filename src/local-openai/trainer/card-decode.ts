@@ -5,7 +5,7 @@ import { Denoiser, type DenoiserState } from './denoise.js';
 import { givenNameLean, givenNameSide, namePrior, nameWords } from './name-prior.js';
 import { argmax, LinearScorer, softmax, type LinearModel } from './perceptron.js';
 import { scanTokens, TAGS, TAG_INDEX, type ScanToken, type Tag } from './scan-tokens.js';
-import { core, fold, foldDigits, levenshtein, similarity, skeleton, titleCase } from './text.js';
+import { core, escapeRegExp, fold, foldDigits, levenshtein, similarity, skeleton, titleCase } from './text.js';
 import {
   candidateSkeletons,
   nameCandidates,
@@ -181,8 +181,6 @@ class ClassScorer {
 }
 
 const COLOURS = new Set(['gold', 'silver', 'pink', 'orange', 'red', 'blue', 'green', 'purple', 'black', 'white', 'yellow', 'bronze', 'teal', 'aqua', 'sapphire', 'emerald', 'ruby']);
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A variation that took the last word of the product line printed before it ("TOPPS CHROME

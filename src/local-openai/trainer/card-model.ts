@@ -130,7 +130,7 @@ export const variationSkeleton = (variation: string) =>
 const WORD_DROPOUT_PERCENT = 30;
 const SPORT_DROPOUT_PERCENT = 30;
 const SPORT_WORDS = new Set(['baseball', 'basketball', 'football', 'hockey', 'soccer', 'mlb', 'nba', 'nfl', 'nhl', 'mls']);
-const SPORT_WORD_PATTERN = /\b(?:baseball|basketball|football|hockey|soccer|mlb|nba|nfl|nhl|mls)\b/gi;
+const SPORT_WORD_PATTERN = new RegExp(`\\b(?:${[...SPORT_WORDS].join('|')})\\b`, 'gi');
 /** The parallels the base model knows by name: knowledge a fine-tuned model keeps. */
 export const BASE_PARALLELS = new Set(PARALLELS.map((p) => variationSkeleton(p)));
 

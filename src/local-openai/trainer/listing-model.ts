@@ -1,6 +1,7 @@
 import type { CardData, Platform, Tone } from '../../services/cards/card.js';
 import type { ListingAnswer, ListingRequest } from '../../services/prompts/chat-format.js';
 import { gradeText } from './align.js';
+import { escapeRegExp } from './text.js';
 
 /**
  * Listing writer learned from example listings: every title and description sentence becomes a
@@ -53,7 +54,6 @@ function slots(card: CardData): Slots {
   };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Replaces the card's values with slots, upper-case occurrences with upper-case slots. */
 export function abstractText(text: string, card: CardData): string {
@@ -61,7 +61,7 @@ export function abstractText(text: string, card: CardData): string {
   for (const [name, value] of Object.entries(slots(card))) {
     if (!value || value.length < 1) continue;
     if ((name === 'grade' || name === 'num') && !/^\S+$/.test(value)) continue;
-    const re = new RegExp(`(?<![A-Za-z0-9#{])${escape(value)}(?![A-Za-z0-9}])`, 'gi');
+    const re = new RegExp(`(?<![A-Za-z0-9#{])${escapeRegExp(value)}(?![A-Za-z0-9}])`, 'gi');
     out = out.replace(re, (m) => (m === m.toUpperCase() && m !== m.toLowerCase() && value !== value.toUpperCase() ? `{${name.toUpperCase()}}` : `{${name}}`));
   }
   return out;

@@ -133,3 +133,6 @@ export function skeleton(s: string): string {
   for (const ch of s.toLowerCase()) out += SKELETON[ch] ?? ch;
   return out;
 }
+
+/** A string as a regular expression matching it literally. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
