@@ -100,6 +100,13 @@ describe('the learned rankers', () => {
     const unseenBack = predictor.predict({ ocrText: '311 GUNNAR HENDERSON\nSHORTSTOP\nYR CLUB G AB R H 2B 3B HR RBI AVG\n2022 BAL 34 12 .259 88 140 22\n© 2023 THE TOPPS COMPANY, INC.', imageDescription: 'Front and back of a Topps baseball card raw' });
     expect(unseenBack.year).toBe('2023');
     expect(unseenBack.cardNumber).toBe('311');
+    // A grader the training labels never showed is read off the label that names it, and the number its words name
+    // is the grade, whatever the subgrades and the order OCR gave the words.
+    const otherGrader = predictor.predict({ ocrText: 'CGC CARDS\nJuan Soto\n2019 Topps Chrome #150\nCEN 9 COR 9\nMINT GEM 10\nCERT # 4152767631', imageDescription: 'Front of a baseball card in a clear holder' });
+    expect(otherGrader.gradingCompany).toBe('CGC');
+    expect(otherGrader.grade).toBe(10);
+    const split = predictor.predict({ ocrText: '2019 Topps Chrome #150 Juan Soto\nNEAR 7 MINT\nCEN 8 COR 8 EDG 8.5 SUR 7.5\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab' });
+    expect(split.grade).toBe(7);
   });
 });
 

@@ -169,13 +169,15 @@ class ClassScorer {
     });
   }
 
-  best(bag: readonly string[], base: string): string {
+  /** The best class, among `allowed` when given and not empty. */
+  best(bag: readonly string[], base: string, allowed?: ReadonlySet<string>): string {
     const scores = new Float64Array(this.classes.length);
     for (const w of ['bias', ...bag]) {
       const row = this.rows.get(w);
       if (row) for (let c = 0; c < scores.length; c++) scores[c]! += row[c]!;
     }
     for (let c = 0; c < scores.length; c++) scores[c]! += this.classes[c] === base ? this.agrees.true : this.agrees.false;
+    if (allowed?.size) for (let c = 0; c < scores.length; c++) if (!allowed.has(this.classes[c]!)) scores[c] = -Infinity;
     return this.classes[argmax(scores)]!;
   }
 }
@@ -216,6 +218,22 @@ function withColour(variation: string | null, tokens: readonly ScanToken[]): str
     if (COLOURS.has(before.norm)) return `${titleCase(before.norm)} ${variation}`;
   }
   return variation;
+}
+
+/** The names and marks a grading company prints on its labels, folded as `ScanToken.norm` folds them. */
+const COMPANY_MARKS: Readonly<Record<string, string>> = { psa: 'PSA', bgs: 'BGS', beckett: 'BGS', sgc: 'SGC', cgc: 'CGC', csg: 'CSG', hga: 'HGA' };
+
+/**
+ * The grading companies a scan names (its label's logo, "BECKETT GRADING SERVICES", a caption's
+ * "in a PSA slab"): a slab names its grader, so when the scan names one, the answer is among them.
+ */
+function namedCompanies(tokens: readonly ScanToken[]): Set<string> {
+  const named = new Set<string>();
+  for (const t of tokens) {
+    const company = COMPANY_MARKS[t.norm];
+    if (company) named.add(company);
+  }
+  return named;
 }
 
 export class CardPredictor {
@@ -751,7 +769,11 @@ export class CardPredictor {
   }
 
   private grade(spans: readonly Span[], company: string, base: number | null, tokens: readonly ScanToken[]): number {
-    const ranked = this.gradeRanker ? bestValue(this.gradeRanker, gradeCandidates(tokens, company)) : null;
+    const all = gradeCandidates(tokens, company);
+    // A number printed next to the words its company's scale names it by ("GEM MINT 9.5") is the grade: the other
+    // numbers on a label are subgrades, cert digits and misreads, which a ranker fit to a few hundred labels confuses.
+    const agreed = all.filter((c) => c.features.includes('words=agree') || c.features.includes('words|numbers=agree'));
+    const ranked = this.gradeRanker ? bestValue(this.gradeRanker, agreed.length ? agreed : all) : null;
     if (ranked !== null) return ranked;
     const candidates = spans.flatMap((span) =>
       span.tokens.flatMap((t) => {
@@ -770,7 +792,7 @@ export class CardPredictor {
     const base = extractCard(scan);
     const bag = bagOfWords(tokens);
     const sport = this.sportScorer.best(bag, base.sport);
-    const company = this.companyScorer.best(bag, base.gradingCompany ?? NONE);
+    const company = this.companyScorer.best(bag, base.gradingCompany ?? NONE, namedCompanies(tokens));
     const graded = company !== 'NONE';
     const ctx = scanContext(tokens);
     const card = {

@@ -3,7 +3,7 @@ import { descriptionText, fold, core, foldDigits, type Token } from './text.js';
 /**
  * The token sequence a card-ID model reads: the OCR text line by line, then the image
  * description as a line of its own. Letter–digit run-ons that OCR makes when it drops a space
- * ("MINT9") are split; everything else stays as printed.
+ * ("MINT9", "NM-MT+8.5") are split; everything else stays as printed.
  */
 
 export const TAGS = ['O', 'PLAYER', 'YEAR', 'BRAND', 'SET', 'NUM', 'VAR', 'GRADE'] as const;
@@ -19,7 +19,7 @@ export interface ScanToken extends Token {
 
 function splitRunOn(piece: string): string[] {
   if (piece.startsWith('#')) return [piece];
-  const m = /^([A-Za-z][A-Za-z-]{2,})(\d+(?:\.\d)?)$/.exec(piece) ?? /^(\d+(?:\.\d)?)([A-Za-z]{3,})$/.exec(piece);
+  const m = /^([A-Za-z][A-Za-z-]{2,}\+?)(\d+(?:\.\d)?)$/.exec(piece) ?? /^(\d+(?:\.\d)?)([A-Za-z]{3,})$/.exec(piece);
   return m ? [m[1]!, m[2]!] : [piece];
 }
 

@@ -59,14 +59,38 @@ const wordsText = (tokens: readonly ScanToken[], from: number, to: number) =>
     .map((t) => t.text)
     .join(' ');
 
-/** The grade named by the words right before or right after a number on its line ("GEM MT" 10, 9.5 "GEM MINT"), if any. */
+/** OCR's stray marks between a grade's words and its number ("GEM * MINT", "NM | 7"). */
+const isMark = (t: ScanToken) => !/[A-Za-z0-9]/.test(t.text);
+
+/**
+ * The grades named by the words around a number on its line: right before it ("GEM MT 10"),
+ * right after it (9.5 "GEM MINT"), or on both sides of it ("NEAR 7 MINT"), in the printed order
+ * or with two words swapped ("MINT GEM 10"), stray marks skipped.
+ */
 function gradeNamedNextTo(tokens: readonly ScanToken[], i: number, company: string): number[] {
-  const out: number[] = [];
+  const side = (step: -1 | 1) => {
+    const words: string[] = [];
+    for (let j = i + step; j >= 0 && j < tokens.length && sameLine(tokens, i, j) && words.length < MAX_GRADE_WORDS; j += step) {
+      if (isMark(tokens[j]!)) continue;
+      if (!isWord(tokens[j]!)) break;
+      words.push(tokens[j]!.text);
+    }
+    return step < 0 ? words.reverse() : words;
+  };
+  const before = side(-1);
+  const after = side(1);
+  const runs: string[][] = [];
   for (let n = 1; n <= MAX_GRADE_WORDS; n++) {
-    const before = i - n >= 0 && sameLine(tokens, i, i - n) && tokens.slice(i - n, i).every(isWord) ? gradeOfWords(company, gradeWordsKey(wordsText(tokens, i - n, i))) : null;
-    const after = i + n < tokens.length && sameLine(tokens, i, i + n) && tokens.slice(i + 1, i + n + 1).every(isWord) ? gradeOfWords(company, gradeWordsKey(wordsText(tokens, i + 1, i + n + 1))) : null;
-    if (before) out.push(before.grade);
-    if (after) out.push(after.grade);
+    if (n <= before.length) runs.push(before.slice(-n));
+    if (n <= after.length) runs.push(after.slice(0, n));
+  }
+  for (let b = 1; b <= before.length; b++) for (let a = 1; a <= after.length && a + b <= MAX_GRADE_WORDS; a++) runs.push([...before.slice(-b), ...after.slice(0, a)]);
+  const out: number[] = [];
+  for (const run of runs) {
+    for (const words of run.length === 2 ? [run, [run[1]!, run[0]!]] : [run]) {
+      const hit = gradeOfWords(company, gradeWordsKey(words.join(' ')));
+      if (hit) out.push(hit.grade);
+    }
   }
   return out;
 }
@@ -84,7 +108,8 @@ export function gradeWordCandidates(tokens: readonly ScanToken[], company: strin
       continue;
     }
     let b = a + 1;
-    while (b < tokens.length && sameLine(tokens, a, b) && isWord(tokens[b]!)) b++;
+    // Stray marks inside a run are skipped ("GEM * MINT").
+    while (b < tokens.length && sameLine(tokens, a, b) && (isWord(tokens[b]!) || (isMark(tokens[b]!) && b + 1 < tokens.length && sameLine(tokens, a, b + 1) && isWord(tokens[b + 1]!)))) b++;
     // The run's last words, longest first, then its first words: "NEAR MINT+" before "MINT+", "RC PSA MINT" as "MINT".
     const ends: Array<[number, number]> = [];
     for (let n = Math.min(MAX_GRADE_WORDS, b - a); n >= 1; n--) ends.push([b - n, b]);
