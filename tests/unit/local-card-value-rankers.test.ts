@@ -4,6 +4,7 @@ import { CardPredictor } from '../../src/local-openai/trainer/card-decode.js';
 import { CardTrainer, type CardExample } from '../../src/local-openai/trainer/card-model.js';
 import { gradeOfWords, gradeWordsKey } from '../../src/local-openai/trainer/grade-scales.js';
 import { scanTokens } from '../../src/local-openai/trainer/scan-tokens.js';
+import { printRunOf } from '../../src/local-openai/trainer/span-features.js';
 import { brandKeysOf } from '../../src/local-openai/trainer/card-model.js';
 import { brandCandidates, gradeCandidates, numberCandidates, yearCandidates } from '../../src/local-openai/trainer/value-candidates.js';
 
@@ -52,6 +53,14 @@ describe('value candidates', () => {
     expect(values).toEqual(expect.arrayContaining(['OPTIC#29', '29', 'H153', '153', '148TIM', '148']));
     expect(values).not.toContain('8716130914');
     expect(values.some((v) => v.includes('/'))).toBe(false);
+  });
+
+  it('reads the print run off a serial, a label\'s bare run or a caption, a damaged serial outvoted', () => {
+    expect(printRunOf(tokens('2023 DONRUSS OPTIC #98\nORANGE /199 9\nPSA 48760461'))).toBe(199);
+    expect(printRunOf(tokens('GOLD REFRACTOR /50\n8/05', 'a Gold Refractor /50 parallel'))).toBe(50);
+    expect(printRunOf(tokens('TOPPS FINEST\n32/50'))).toBe(50);
+    expect(printRunOf(tokens('TOPPS CHROME #12', 'a refractor finish numbered to 25'))).toBe(25);
+    expect(printRunOf(tokens('TOPPS CHROME #12 2019'))).toBeNull();
   });
 
   it('finds the brands it knows, up to OCR slips, and tells a copyright line apart', () => {

@@ -683,16 +683,16 @@ export class CardPredictor {
     const labelled = beforeRun.filter(knownName).sort((x, y) => y.b - y.a - (x.b - x.a))[0] ?? beforeRun[0];
     if (labelled) return [{ tokens: tokens.slice(labelled.a, labelled.b), score: 1 }];
     const best = scored[0];
-    // The base model's parallels are trusted when the training answers use that label, the label itself is printed, or
-    // the caption names it: as a name is written ("marked First Day Issue", "a Concourse card"), as a parallel, or as the
-    // finish itself ("with a holo finish"). A caption's "a black border" or "a shiny holo finish" may only describe the
-    // look of the set.
+    // The base model's parallels are trusted when the label prints them or the caption names them: as a name is written
+    // ("marked First Day Issue", "a Concourse card"), as a parallel, or as the finish itself ("with a holo finish"). That
+    // the training answers use a name is not enough: a caption's "a black border" or "a shiny holo finish" may only
+    // describe the look of the set.
     const pattern = (v: string) => v.replace(/[^A-Za-z0-9 ]/g, '.');
     const printed = (v: string) => new RegExp(`\\b${pattern(v)}\\b`, 'i').test(tokens.filter((t) => t.source === 0).map((t) => t.text).join(' '));
     const caption = tokens.filter((t) => t.source === 1).map((t) => t.text).join(' ');
     const named = (v: string) =>
       new RegExp(`\\b${pattern(v)}\\b(?! finish)`).test(caption) || new RegExp(`\\b${pattern(v)} parallel\\b|\\ban? ${pattern(v)} finish\\b`, 'i').test(caption);
-    if (base.variation && (this.knownVariations.has(variationSkeleton(base.variation)) || printed(base.variation) || named(base.variation))) {
+    if (base.variation && (printed(base.variation) || named(base.variation))) {
       const fromBase = this.variationRanker.scores(baseVariationFeatures(base.variation, variationSkeleton))[0]!;
       if (fromBase > none && (!best || fromBase > best.score)) return [{ tokens: [], score: 1, text: base.variation }];
     }

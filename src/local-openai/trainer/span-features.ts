@@ -192,21 +192,25 @@ export function baseVariationFeatures(baseVariation: string, skeletonOf: (v: str
 
 /**
  * The print run a scan shows, if any: a serial stamped on the card ("19/50", OCR look-alikes
- * folded) or a description saying "numbered to 50" / "numbered /50".
+ * folded), a bare "/50" after a label's parallel or in a caption, or a caption's "numbered to 50".
  */
 export function printRunOf(tokens: readonly ScanToken[]): number | null {
+  // Every mention votes (a serial "18/50", a label's bare "/50", a caption's "numbered to 50"): one damaged reading is outvoted.
+  const votes = new Map<number, number>();
+  const vote = (run: number) => votes.set(run, (votes.get(run) ?? 0) + 1);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.source === 0) {
-      const m = /^(\d{1,4})\/(\d{1,4})$/.exec(t.digits);
-      if (m && Number(m[1]) >= 1 && Number(m[1]) <= Number(m[2]) && Number(m[2]) >= 1) return Number(m[2]);
-    } else if (/^numbered$/i.test(t.norm)) {
+    const serial = /^(\d{0,4})\/(\d{1,4})$/.exec(foldDigits(t.text.replace(/[,.;:)]+$/, '')));
+    if (serial && Number(serial[2]) >= 1 && (serial[1] === '' || (Number(serial[1]) >= 1 && Number(serial[1]) <= Number(serial[2])))) vote(Number(serial[2]));
+    else if (t.source === 1 && /^numbered$/i.test(t.norm)) {
       const next = tokens[i + 1]?.norm === 'to' ? tokens[i + 2] : tokens[i + 1];
-      const m = next && /^\/?(\d{1,4})$/.exec(foldDigits(next.text.replace(/[,.;:)]+$/, '')));
-      if (m && Number(m[1]) >= 1) return Number(m[1]);
+      const m = next && /^(\d{1,4})$/.exec(foldDigits(next.text.replace(/[,.;:)]+$/, '')));
+      if (m && Number(m[1]) >= 1) vote(Number(m[1]));
     }
   }
-  return null;
+  let best: number | null = null;
+  for (const [run, n] of votes) if (best === null || n > votes.get(best)!) best = run;
+  return best;
 }
 
 /** The variation written with its print run, as hobby listings do: "Gold Refractor /50", a one-of-one "Superfractor 1/1". */
