@@ -2,7 +2,7 @@ import { CardData, type GradingCompany, type Sport } from '../../services/cards/
 import type { ScanInput } from '../../services/prompts/chat-format.js';
 import type { CardModelState } from './card-model.js';
 import { Denoiser, type DenoiserState } from './denoise.js';
-import { givenNameLean, givenNameSide, namePrior, nameWords } from './name-prior.js';
+import { givenNameLean, givenNameSide, localeNameWords, namePrior, nameWords } from './name-prior.js';
 import { argmax, LinearScorer, softmax, type LinearModel } from './perceptron.js';
 import { scanTokens, TAGS, TAG_INDEX, type ScanToken, type Tag } from './scan-tokens.js';
 import { core, escapeRegExp, fold, foldDigits, levenshtein, similarity, skeleton, titleCase } from './text.js';
@@ -70,7 +70,7 @@ function hobbyWords(): ReadonlySet<string> {
     [...PARALLELS, ...PRODUCT_NAMES]
       .flatMap((p) => p.toLowerCase().split(/[\s-]+/))
       .map((w) => w.replace(/[^a-z]/g, ''))
-      .filter((w) => w.length >= 4 && !COLOURS.has(w) && !nameWords().has(w) && !GIVEN_NAMES.has(w)),
+      .filter((w) => w.length >= 4 && !COLOURS.has(w) && !localeNameWords().has(w) && !GIVEN_NAMES.has(w)),
   );
   return hobby;
 }
@@ -573,7 +573,8 @@ export class CardPredictor {
       let score = letters ? (this.denoiser.logProb(letters) / (letters.length + 1)) * (length + 1) : -Infinity;
       for (const v of variants) score += this.denoiser.channelLogProb(letters, v.toLowerCase().replace(/[^a-z]/g, ''));
       if (punctuated(cand)) score -= 100;
-      if (this.knownNameWord(letters)) score += KNOWN_NAME_WORD;
+      // A double-barrelled name counts as known when each of its parts is ("Caldwell-Pope", "Jean-Sebastien").
+      if (this.knownNameWord(letters) || (/-/.test(cand) && cand.split('-').every((part) => this.knownNameWord(part.replace(/[^a-z]/g, ''))))) score += KNOWN_NAME_WORD;
       if (score > bestScore) {
         bestScore = score;
         best = variants.find((v) => v.toLowerCase() === cand)!;

@@ -1,4 +1,6 @@
 import { allLocales } from '@faker-js/faker';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { CharModel, countWords } from './denoise.js';
 
 /**
@@ -46,12 +48,31 @@ function nameLists(): NameLists {
   return lists;
 }
 
+let localeWords: Set<string> | null = null;
+
+/** The locale lists' name words: curated, so a word missing from them ("topps", "chrome") is no one's name. */
+export function localeNameWords(): ReadonlySet<string> {
+  if (localeWords) return localeWords;
+  const { first, last } = nameLists();
+  localeWords = new Set([...first, ...last]);
+  return localeWords;
+}
+
 let words: Set<string> | null = null;
 
+/**
+ * Every name word known: the locale lists above and some 197,000 given names and surnames from
+ * the `humannames` list (English and common non-English names, from public records and social
+ * media), so "Caldwell" and "Rodgers" are names while their OCR damage mostly is not.
+ */
 export function nameWords(): ReadonlySet<string> {
   if (words) return words;
-  const { first, last } = nameLists();
-  words = new Set([...first, ...last]);
+  words = new Set(localeNameWords());
+  const list = readFileSync(createRequire(import.meta.url).resolve('humannames/list.txt'), 'utf8');
+  for (const line of list.split(/\r?\n/)) {
+    const w = line.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    if (/^[a-z]{2,}$/.test(w)) words.add(w);
+  }
   return words;
 }
 
@@ -63,7 +84,7 @@ export function givenNameSide(word: string): number {
 }
 
 export function namePrior(): CharModel {
-  model ??= new CharModel(countWords(nameWords()));
+  model ??= new CharModel(countWords(localeNameWords()));
   return model;
 }
 
