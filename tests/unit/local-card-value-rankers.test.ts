@@ -53,6 +53,9 @@ describe('value candidates', () => {
     expect(values).toEqual(expect.arrayContaining(['OPTIC#29', '29', 'H153', '153', '148TIM', '148']));
     expect(values).not.toContain('8716130914');
     expect(values.some((v) => v.includes('/'))).toBe(false);
+    // A prefixed number stays whole; grade words run into their number are split off.
+    expect(numberCandidates(tokens('NO. RC-44 GUNNAR HENDERSON')).map((c) => c.value)).toEqual(['RC-44']);
+    expect(tokens('GEM MINT9 NM-MT+8.5').map((t) => t.text)).toEqual(['GEM', 'MINT', '9', 'NM-MT+', '8.5']);
   });
 
   it('reads the print run off a serial, a label\'s bare run or a caption, a damaged serial outvoted', () => {

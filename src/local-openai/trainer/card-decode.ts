@@ -727,8 +727,8 @@ export class CardPredictor {
   }
 
   /** The number ranker's best token; for a model trained before it, the tagged spans vote. */
-  private cardNumber(spans: readonly Span[], tokens: readonly ScanToken[]): string {
-    const ranked = this.numberRanker ? bestValue(this.numberRanker, numberCandidates(tokens)) : null;
+  private cardNumber(spans: readonly Span[], tokens: readonly ScanToken[], nameStarts: ReadonlySet<number>): string {
+    const ranked = this.numberRanker ? bestValue(this.numberRanker, numberCandidates(tokens, nameStarts)) : null;
     return (ranked !== null ? this.number(ranked) : this.votedNumber(spans, tokens)) || '1';
   }
 
@@ -796,10 +796,11 @@ export class CardPredictor {
     const company = this.companyScorer.best(bag, base.gradingCompany ?? NONE, namedCompanies(tokens));
     const graded = company !== 'NONE';
     const ctx = scanContext(tokens);
+    const names = this.nameSpans(tokens, ctx);
     const card = {
-      player: this.player(this.nameSpans(tokens, ctx)),
+      player: this.player(names),
       year: this.year(spans('YEAR'), sport, tokens),
-      cardNumber: this.cardNumber(spans('NUM'), tokens),
+      cardNumber: this.cardNumber(spans('NUM'), tokens, new Set(names.map((n) => tokens.indexOf(n.tokens[0]!)))),
       brand: this.brand(this.brandSpans(tokens, spans('BRAND')), base.brand, tokens),
       variation: this.printRun(this.variation(this.variationSpans(tokens, ctx, base)), tokens),
       sport: sport as Sport,

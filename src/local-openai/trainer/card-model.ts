@@ -249,7 +249,7 @@ export class CardTrainer {
     const grades = gradeCandidates(tokens, example.card.gradingCompany ?? NONE);
     const years = yearCandidates(tokens);
     const goldYear = Number(example.card.year.slice(0, 4));
-    const numbers = numberCandidates(tokens);
+    const numbers = numberCandidates(tokens, new Set(tokens.flatMap((t, i) => (isPlayer(i) && !(i > 0 && isPlayer(i - 1) && tokens[i - 1]!.line === t.line && tokens[i - 1]!.source === t.source) ? [i] : []))));
     const goldNumber = example.card.cardNumber.toUpperCase();
     const brands = brandCandidates(tokens, this.brandKeys);
     const p: Prepared = {

@@ -19,7 +19,8 @@ export interface ScanToken extends Token {
 
 function splitRunOn(piece: string): string[] {
   if (piece.startsWith('#')) return [piece];
-  const m = /^([A-Za-z][A-Za-z-]{2,}\+?)(\d+(?:\.\d)?)$/.exec(piece) ?? /^(\d+(?:\.\d)?)([A-Za-z]{3,})$/.exec(piece);
+  // Not a card number's prefix ("RC-44", "BDC-150"): letters ending in a hyphen stay with their digits.
+  const m = /^([A-Za-z][A-Za-z-]{1,}[A-Za-z+])(\d+(?:\.\d)?)$/.exec(piece) ?? /^(\d+(?:\.\d)?)([A-Za-z]{3,})$/.exec(piece);
   return m ? [m[1]!, m[2]!] : [piece];
 }
 

@@ -234,8 +234,10 @@ export function numberText(raw: string): string {
 /**
  * Tokens that could be the card number: short, with a digit once look-alikes are read as
  * digits ("#2O5", "RC-44", a bare "110" opening a card back's first line) — not a cert number.
+ * `nameStarts`: where the player's name begins (the answer's in training, the name ranker's
+ * readings at inference).
  */
-export function numberCandidates(tokens: readonly ScanToken[]): Array<ValueCandidate<string>> {
+export function numberCandidates(tokens: readonly ScanToken[], nameStarts: ReadonlySet<number> = new Set()): Array<ValueCandidate<string>> {
   const out: Array<ValueCandidate<string>> = [];
   tokens.forEach((t, i) => {
     if (t.source !== 0 || !/\d/.test(t.text)) return;
@@ -258,6 +260,8 @@ export function numberCandidates(tokens: readonly ScanToken[]): Array<ValueCandi
       `line=${Math.min(t.line, 6)}`,
       `gradelike=${gradeOf(t) !== null}`,
       `nextWord=${next !== undefined && /^[A-Za-z][A-Za-z'.-]+,?$/.test(next.text)}`,
+      // Backs and labels print the number right before the player's name ("NO. 277 BROCK PURDY", "#57 DWYANE WADE").
+      `beforeName=${next !== undefined && nameStarts.has(i + 1)}`,
     ];
     for (const [cut, text] of numberReadings(t.text)) {
       const digits = foldDigits(text).replace(/[^0-9]/g, '');
