@@ -1,7 +1,7 @@
 import { CardData, type GradingCompany, type Sport } from '../../services/cards/card.js';
 import type { ScanInput } from '../../services/prompts/chat-format.js';
 import type { CardModelState } from './card-model.js';
-import { Denoiser, type DenoiserState } from './denoise.js';
+import { Denoiser, spellingsBetween, type DenoiserState } from './denoise.js';
 import { givenNameLean, givenNameSide, localeNameWords, namePrior, nameWords } from './name-prior.js';
 import { argmax, LinearScorer, softmax, type LinearModel } from './perceptron.js';
 import { scanTokens, TAGS, TAG_INDEX, type ScanToken, type Tag } from './scan-tokens.js';
@@ -566,18 +566,23 @@ export class CardPredictor {
     const length = lower.reduce((n, v) => n + v.replace(/[^a-z]/g, '').length, 0) / lower.length;
     // Spellings with the same letters differ only in OCR-dropped punctuation ("NUGENTHOPKINS"): the punctuated one stands.
     const punctuated = (cand: string) => lower.some((o) => o !== cand && o.replace(/[^a-z]/g, '') === cand.replace(/[^a-z]/g, '') && o.length > cand.length);
+    // A double-barrelled name counts as known when each of its parts is ("Caldwell-Pope", "Jean-Sebastien").
+    const known = (cand: string) => this.knownNameWord(cand.replace(/[^a-z]/g, '')) || (/-/.test(cand) && cand.split('-').every((part) => this.knownNameWord(part.replace(/[^a-z]/g, ''))));
+    // Two readings damaged in different places hold the real spelling between them ("JUSSTIN" and "JUSTINV"): such a
+    // spelling is a candidate too when it is a name word a base model knows.
+    const between = new Set<string>();
+    for (let x = 0; x < lower.length; x++) for (let y = x + 1; y < lower.length; y++) for (const w of spellingsBetween(lower[x]!, lower[y]!)) if (!lower.includes(w) && known(w)) between.add(w);
     let best = variants[0]!;
     let bestScore = -Infinity;
-    for (const cand of lower) {
+    for (const cand of [...lower, ...between]) {
       const letters = cand.replace(/[^a-z]/g, '');
       let score = letters ? (this.denoiser.logProb(letters) / (letters.length + 1)) * (length + 1) : -Infinity;
       for (const v of variants) score += this.denoiser.channelLogProb(letters, v.toLowerCase().replace(/[^a-z]/g, ''));
       if (punctuated(cand)) score -= 100;
-      // A double-barrelled name counts as known when each of its parts is ("Caldwell-Pope", "Jean-Sebastien").
-      if (this.knownNameWord(letters) || (/-/.test(cand) && cand.split('-').every((part) => this.knownNameWord(part.replace(/[^a-z]/g, ''))))) score += KNOWN_NAME_WORD;
+      if (known(cand)) score += KNOWN_NAME_WORD;
       if (score > bestScore) {
         bestScore = score;
-        best = variants.find((v) => v.toLowerCase() === cand)!;
+        best = variants.find((v) => v.toLowerCase() === cand) ?? this.nameWord(cand);
       }
     }
     return best;

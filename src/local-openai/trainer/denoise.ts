@@ -60,6 +60,42 @@ export function editOps(gold: string, ocr: string): string[] {
   return ops;
 }
 
+/**
+ * The spellings on the way from one reading to another: each difference of their alignment
+ * taken from either side ("jusstin" and "justinv" give "justin" among others). Two readings
+ * damaged in different places hold the real spelling between them. Empty when they differ in
+ * more than `maxDiffs` places.
+ */
+export function spellingsBetween(a: string, b: string, maxDiffs = 4): string[] {
+  const n = a.length;
+  const m = b.length;
+  const d: number[][] = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= n; i++) for (let j = 1; j <= m; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  // Aligned pieces, back to front: a shared character, or a difference (what a has there, what b has).
+  const pieces: Array<{ same: string } | { a: string; b: string }> = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 && a[i - 1] === b[j - 1] && d[i]![j] === d[i - 1]![j - 1]) {
+      pieces.push({ same: a[--i]! });
+      j--;
+    } else if (i > 0 && j > 0 && d[i]![j] === d[i - 1]![j - 1]! + 1) pieces.push({ a: a[--i]!, b: b[--j]! });
+    else if (i > 0 && d[i]![j] === d[i - 1]![j]! + 1) pieces.push({ a: a[--i]!, b: '' });
+    else pieces.push({ a: '', b: b[--j]! });
+  }
+  pieces.reverse();
+  const diffs = pieces.filter((p) => !('same' in p)).length;
+  if (diffs === 0 || diffs > maxDiffs) return [];
+  const out = new Set<string>();
+  for (let mask = 0; mask < 1 << diffs; mask++) {
+    let k = 0;
+    let word = '';
+    for (const p of pieces) word += 'same' in p ? p.same : mask & (1 << k++) ? p.b : p.a;
+    out.add(word);
+  }
+  return [...out];
+}
+
 export class DenoiserBuilder {
   private readonly state: DenoiserState = { grams: {}, channel: { n: 0 } };
 
