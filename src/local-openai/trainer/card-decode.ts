@@ -571,7 +571,7 @@ export class CardPredictor {
     // Two readings damaged in different places hold the real spelling between them ("JUSSTIN" and "JUSTINV"): such a
     // spelling is a candidate too when it is a name word a base model knows.
     const between = new Set<string>();
-    for (let x = 0; x < lower.length; x++) for (let y = x + 1; y < lower.length; y++) for (const w of spellingsBetween(lower[x]!, lower[y]!)) if (!lower.includes(w) && known(w)) between.add(w);
+    for (let x = 0; x < lower.length; x++) for (let y = x + 1; y < lower.length; y++) for (const w of spellingsBetween(lower[x]!, lower[y]!)) if (/^[a-z][a-z'-]*$/.test(w) && !lower.includes(w) && known(w)) between.add(w);
     let best = variants[0]!;
     let bestScore = -Infinity;
     for (const cand of [...lower, ...between]) {
