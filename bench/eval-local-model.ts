@@ -103,7 +103,7 @@ async function evaluateAt(client: OpenAI, dataDir: string, noise: number): Promi
 
   console.log(`— generator noise ${noise}: ${nTrain} training scans (train pool), ${nTest} test scans (holdout pool: players and sets never trained on)`);
   console.log(`${answerable}/${nTest} test scans carry every field in their text, up to one OCR slip (the ceiling of exact match: ${fmt(answerable / nTest)})`);
-  console.log(`${legible}/${nTest} print every field undamaged at least once (${fmt(legible / nTest)}: beyond it, a reading must be repaired without knowing the name)\n`);
+  console.log(`${legible}/${nTest} print every field undamaged at least once (${fmt(legible / nTest)}: beyond it, a damaged reading must be repaired: a year or number from OCR look-alikes, a name never seen from its damaged readings)\n`);
 
   const trained = await train(client, trainScans, 'card-id');
   console.log(`fine-tuned ${trained.model}: ${trained.epochs} epochs, ${trained.trainedTokens} trained tokens, ${trained.seconds.toFixed(2)} s (create → succeeded)\n`);
@@ -139,7 +139,9 @@ async function main(): Promise<void> {
     console.log(`goals (fine-tuned exact ≥ ${GOAL_EXACT}, base ≤ ${GOAL_BASE}, chat completion p50 ≤ ${GOAL_P50_MS} ms in-process):`);
     for (const r of runs) {
       const met = r.tuned.exactMatch >= GOAL_EXACT;
-      const reachable = r.ceiling.legible >= GOAL_EXACT ? '' : `; unreachable without repairing damaged readings: only ${fmt(r.ceiling.legible)} of the scans print every field undamaged`;
+      // Beyond the legible share, a model must repair damaged readings (a year or card number by OCR look-alikes, an
+      // unseen name from its damaged readings alone): possible in part, so this says where the goal is, not that it is out of reach.
+      const reachable = r.ceiling.legible >= GOAL_EXACT ? '' : `; needs repairs of damaged readings: ${fmt(r.ceiling.legible)} of the scans print every field undamaged, and on those it scores ${fmt(r.tuned.legibleExactMatch)}`;
       console.log(`  noise ${r.noise}: fine-tuned ${fmt(r.tuned.exactMatch)} ${met ? 'met' : 'NOT met'}${reachable}; base ${fmt(r.base.exactMatch)} ${r.base.exactMatch <= GOAL_BASE ? 'ok' : 'NOT ok'}; p50 ${r.p50.toFixed(2)} ms ${r.p50 <= GOAL_P50_MS ? 'ok' : 'NOT ok'}`);
     }
 
