@@ -119,6 +119,9 @@ describe('the learned rankers', () => {
     expect(otherGrader.grade).toBe(10);
     const split = predictor.predict({ ocrText: '2019 Topps Chrome #150 Juan Soto\nNEAR 7 MINT\nCEN 8 COR 8 EDG 8.5 SUR 7.5\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab' });
     expect(split.grade).toBe(7);
+    // So is a sport the training file never showed, when the caption or a licence line names it.
+    const otherSport = predictor.predict({ ocrText: '2018 Donruss Optic #174 Jalen Brunson\n9.5 GEM MINT\nCEN 10 COR 10 EDG 9.5 SUR 9.5\n0011223344', imageDescription: 'Front of a basketball card in a Beckett slab' });
+    expect(otherSport.sport).toBe('BASKETBALL');
   });
 });
 

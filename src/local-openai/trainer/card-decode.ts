@@ -223,15 +223,23 @@ function withColour(variation: string | null, tokens: readonly ScanToken[]): str
 /** The names and marks a grading company prints on its labels, folded as `ScanToken.norm` folds them. */
 const COMPANY_MARKS: Readonly<Record<string, string>> = { psa: 'PSA', bgs: 'BGS', beckett: 'BGS', sgc: 'SGC', cgc: 'CGC', csg: 'CSG', hga: 'HGA' };
 
+/** Sports by name and by league ("MAJOR LEAGUE BASEBALL", "OFFICIALLY LICENSED PRODUCT OF THE NBA"). */
+const SPORT_MARKS: Readonly<Record<string, string>> = {
+  baseball: 'BASEBALL', mlb: 'BASEBALL', basketball: 'BASKETBALL', nba: 'BASKETBALL', football: 'FOOTBALL', nfl: 'FOOTBALL',
+  hockey: 'HOCKEY', nhl: 'HOCKEY', nhlpa: 'HOCKEY', soccer: 'SOCCER', mls: 'SOCCER',
+};
+
 /**
- * The grading companies a scan names (its label's logo, "BECKETT GRADING SERVICES", a caption's
- * "in a PSA slab"): a slab names its grader, so when the scan names one, the answer is among them.
+ * The classes a scan names outright: the grading companies on a label ("BECKETT GRADING
+ * SERVICES", a caption's "in a PSA slab"), the sports and leagues in a caption or licence line.
+ * A slab names its grader and a caption its sport, so when the scan names any, the answer is
+ * among them; the learned classifier decides between them, or alone when none is named.
  */
-function namedCompanies(tokens: readonly ScanToken[]): Set<string> {
+function namedClasses(tokens: readonly ScanToken[], marks: Readonly<Record<string, string>>): Set<string> {
   const named = new Set<string>();
   for (const t of tokens) {
-    const company = COMPANY_MARKS[t.norm];
-    if (company) named.add(company);
+    const c = marks[t.norm];
+    if (c) named.add(c);
   }
   return named;
 }
@@ -797,8 +805,8 @@ export class CardPredictor {
     const spans = (tag: Tag, gap = 0) => this.spans(tokens, tags, probs, tag, gap);
     const base = extractCard(scan);
     const bag = bagOfWords(tokens);
-    const sport = this.sportScorer.best(bag, base.sport);
-    const company = this.companyScorer.best(bag, base.gradingCompany ?? NONE, namedCompanies(tokens));
+    const sport = this.sportScorer.best(bag, base.sport, namedClasses(tokens, SPORT_MARKS));
+    const company = this.companyScorer.best(bag, base.gradingCompany ?? NONE, namedClasses(tokens, COMPANY_MARKS));
     const graded = company !== 'NONE';
     const ctx = scanContext(tokens);
     const names = this.nameSpans(tokens, ctx);
