@@ -711,6 +711,9 @@ export class CardPredictor {
       if (fromBase > none && (!best || fromBase > best.score)) return [{ tokens: [], score: 1, text: base.variation }];
     }
     if (!best || best.score <= none) return [];
+    // A span naming a parallel the model knows beats one it does not ("HOLO" on the label over a caption's "chrome-like optic").
+    const known = scored.find((c) => c.score > none && knownName(c));
+    if (known && !knownName(best)) return [{ tokens: tokens.slice(known.a, known.b), score: 1 }];
     const bestKey = spanSkeleton(tokens, best.a, best.b);
     return scored
       .filter((c) => c === best || (c.score > best.score - 1 && similarity(spanSkeleton(tokens, c.a, c.b), bestKey) >= 0.75))
