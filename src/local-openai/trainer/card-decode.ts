@@ -446,7 +446,18 @@ export class CardPredictor {
       const isSuffix = (t: ScanToken) => NAME_SUFFIXES.has(fold(core(t.text)));
       return next && next.line === last.line && next.source === last.source && isSuffix(next) && !isSuffix(last) ? c.b + 1 : c.b;
     };
-    return taken.map((c, k) => ({ tokens: tokens.slice(c.a, withSuffix(c)), score: k === 0 ? 1 : 0.9 }));
+    // A name read as one word may have had a token moved into it ("JOSE #147 CANSECO", "PEYTON GEM MANNING"): the word
+    // one token on, or one token back, on the same line joins it when it could be a name.
+    const nameWordAt = (j: number, from: number) =>
+      j >= 0 && j < tokens.length && tokens[j]!.line === tokens[from]!.line && tokens[j]!.source === 0 && /^[A-Za-z][A-Za-z'.-]+,?$/.test(tokens[j]!.text) && !notName[j] && !TEAM_WORDS.has(tokens[j]!.norm);
+    const read = (c: { a: number; b: number }): ScanToken[] => {
+      const span = tokens.slice(c.a, withSuffix(c));
+      if (c.b - c.a !== 1) return span;
+      if (nameWordAt(c.b + 1, c.a)) return [...span, tokens[c.b + 1]!];
+      if (nameWordAt(c.a - 2, c.a)) return [tokens[c.a - 2]!, ...span];
+      return span;
+    };
+    return taken.map((c, k) => ({ tokens: read(c), score: k === 0 ? 1 : 0.9 }));
   }
 
   private readonly notNames = new Map<string, boolean>();
@@ -486,14 +497,29 @@ export class CardPredictor {
         return m && (this.state.suffixes.includes(suffix!) || suffix === 'jr' || suffix === 'sr') && !/[^A-Za-z]/.test(m[1]!) ? [m[1]!, `${m[2]}${m[3]}`] : [w];
       })
       .filter((w) => /[A-Za-z0-9]/.test(w));
+    // A name read as one word (its suffix aside) may be two run together.
+    const isSuffix = (w: string) => this.suffixes.has(fold(core(w)));
+    if (words.filter((w) => !isSuffix(w)).length === 1) words = words.flatMap((w) => (isSuffix(w) ? [w] : this.unglued(w)));
     const comma = words.findIndex((w, i) => w.endsWith(',') && i < words.length - 1);
     if (comma >= 0) {
       const before = words.slice(0, comma + 1).map((w) => w.replace(/,$/, ''));
       const after = words.slice(comma + 1);
-      const isSuffix = (w: string) => this.suffixes.has(fold(core(w)));
       words = [...after.filter((w) => !isSuffix(w)), ...before, ...after.filter(isSuffix)];
     }
     return words.map((w) => this.nameWord(w)).filter(Boolean);
+  }
+
+  /**
+   * Two names OCR ran together ("RONALDACUNA", "QuinnHughes"): split where both halves are name
+   * words a base model knows, four letters or more each, and the whole is no name it knows.
+   */
+  private unglued(word: string): string[] {
+    const letters = word.toLowerCase();
+    if (!/^[a-z]{8,}$/.test(letters) || this.knownNameWord(letters)) return [word];
+    for (let cut = 4; cut <= letters.length - 4; cut++) {
+      if (this.knownNameWord(letters.slice(0, cut)) && this.knownNameWord(letters.slice(cut))) return [word.slice(0, cut), word.slice(cut)];
+    }
+    return [word];
   }
 
   /** A two-word reading printed surname first without a comma ("TKACHUK MATTHEW"), when only its second word is a first name. */
