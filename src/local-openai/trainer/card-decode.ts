@@ -441,19 +441,29 @@ export class CardPredictor {
     // A generational suffix printed right after the name belongs to it ("HARDAWAY JR."), learned or not: every reader of
     // names knows Jr. and III, even when the training file had no such player.
     const withSuffix = (c: { a: number; b: number }) => {
-      const next = tokens[c.b];
       const last = tokens[c.b - 1]!;
       const isSuffix = (t: ScanToken) => NAME_SUFFIXES.has(fold(core(t.text)));
-      return next && next.line === last.line && next.source === last.source && isSuffix(next) && !isSuffix(last) ? c.b + 1 : c.b;
+      // A stray mark may sit between the name and its suffix ("TIM HARDAWAY : JR.").
+      for (const at of [c.b, c.b + 1]) {
+        const next = tokens[at];
+        if (!next || next.line !== last.line || next.source !== last.source) break;
+        if (isSuffix(next) && !isSuffix(last)) return at + 1;
+        if (/[A-Za-z0-9]/.test(next.text)) break;
+      }
+      return c.b;
     };
     // A name read as one word may have had a token moved into it ("JOSE #147 CANSECO", "PEYTON GEM MANNING"): the word
     // one token on, or one token back, on the same line joins it when it could be a name.
     const nameWordAt = (j: number, from: number) =>
       j >= 0 && j < tokens.length && tokens[j]!.line === tokens[from]!.line && tokens[j]!.source === 0 && /^[A-Za-z][A-Za-z'.-]+,?$/.test(tokens[j]!.text) && !notName[j] && !TEAM_WORDS.has(tokens[j]!.norm);
     const read = (c: { a: number; b: number }): ScanToken[] => {
-      const span = tokens.slice(c.a, withSuffix(c));
+      const end = withSuffix(c);
+      const span = tokens.slice(c.a, end).filter((t) => /[A-Za-z0-9]/.test(t.text));
       if (c.b - c.a !== 1) return span;
-      if (nameWordAt(c.b + 1, c.a)) return [...span, tokens[c.b + 1]!];
+      // The word right before it first (the ranker may cut a name short: "MARVIN | HARRISON JR."), then one token away.
+      if (nameWordAt(c.a - 1, c.a)) return [tokens[c.a - 1]!, ...span];
+      if (end === c.b && nameWordAt(c.b, c.a) && !NAME_SUFFIXES.has(fold(core(tokens[c.b]!.text)))) return [...span, tokens[c.b]!];
+      if (end === c.b && nameWordAt(c.b + 1, c.a)) return [...span, tokens[c.b + 1]!];
       if (nameWordAt(c.a - 2, c.a)) return [tokens[c.a - 2]!, ...span];
       return span;
     };
@@ -506,6 +516,8 @@ export class CardPredictor {
       const after = words.slice(comma + 1);
       words = [...after.filter((w) => !isSuffix(w)), ...before, ...after.filter(isSuffix)];
     }
+    // A suffix ends a name wherever OCR put it ("MARVIN JR. HARRISON").
+    words = [...words.filter((w) => !isSuffix(w)), ...words.filter(isSuffix)];
     return words.map((w) => this.nameWord(w)).filter(Boolean);
   }
 
