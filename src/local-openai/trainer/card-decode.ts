@@ -44,6 +44,8 @@ export interface CardLexicons {
   /** Name words that close a name ("jr", "ii"): they stay last when "LAST, FIRST JR." is reordered. */
   suffixes: string[];
   numberPrefixes: Record<string, number>;
+  /** The most digits a card number of the answers has (absent in models trained before it). */
+  numberDigits?: number;
   /** Sports whose answers write seasons ("1986-87"). */
   seasonSports: string[];
   usualGrades: Record<string, number>;
@@ -783,7 +785,19 @@ export class CardPredictor {
   /** The number ranker's best token; for a model trained before it, the tagged spans vote. */
   private cardNumber(spans: readonly Span[], tokens: readonly ScanToken[], nameStarts: ReadonlySet<number>): string {
     const ranked = this.numberRanker ? bestValue(this.numberRanker, numberCandidates(tokens, nameStarts)) : null;
-    return (ranked !== null ? this.number(ranked) : this.votedNumber(spans, tokens)) || '1';
+    return this.undoubled((ranked !== null ? this.number(ranked) : this.votedNumber(spans, tokens)) || '1');
+  }
+
+  /**
+   * A number longer than any the answers have, with a digit read twice ("#1186" for 186): OCR
+   * doubles characters, and sets of a few hundred cards number no card 1186.
+   */
+  private undoubled(number: string): string {
+    const max = this.state.numberDigits;
+    const m = /^(.*?)(\d+)$/.exec(number);
+    if (!max || !m || m[2]!.length <= max) return number;
+    const doubled = /(\d)\1/.exec(m[2]!);
+    return doubled ? m[1]! + m[2]!.slice(0, doubled.index) + m[2]!.slice(doubled.index + 1) : number;
   }
 
   /** Tagged number spans vote; a number printed after '#' or "NO." is a weaker vote of its own. */

@@ -437,6 +437,7 @@ function learnLexicons(examples: readonly CardExample[], tokenLists: readonly Sc
   const lastWords = new Map<string, Set<string>>();
   const firstWords = new Set<string>();
   const prefixes: Record<string, number> = {};
+  let numberDigits = 0;
   const seasons: Record<string, [number, number]> = {};
   const grades: Record<string, Record<string, number>> = {};
   const years: Record<string, number> = {};
@@ -495,8 +496,10 @@ function learnLexicons(examples: readonly CardExample[], tokenLists: readonly Sc
       countInto(variations, skeleton(card.variation.replace(/\s+/g, '')), card.variation);
       for (const s of spanTexts('VAR')) countInto(variations, skeleton(s.replace(/\s+/g, '')), card.variation);
     }
-    const prefix = /^(.*?)(\d+)$/.exec(card.cardNumber)?.[1] ?? '';
+    const numbered = /^(.*?)(\d+)$/.exec(card.cardNumber);
+    const prefix = numbered?.[1] ?? '';
     if (prefix) prefixes[prefix] = (prefixes[prefix] ?? 0) + 1;
+    numberDigits = Math.max(numberDigits, numbered?.[2]!.length ?? 0);
     const s = (seasons[card.sport] ??= [0, 0]);
     s[card.year.includes('-') ? 0 : 1]++;
     if (card.gradingCompany && card.grade !== null) countInto(grades, card.gradingCompany, String(card.grade));
@@ -515,6 +518,7 @@ function learnLexicons(examples: readonly CardExample[], tokenLists: readonly Sc
     nameCasing: Object.fromEntries(Object.entries(casing).map(([k, row]) => [k, mostCommon(row)!])),
     suffixes,
     numberPrefixes: prefixes,
+    numberDigits,
     seasonSports: Object.entries(seasons)
       .filter(([, [season, plain]]) => season > plain)
       .map(([sport]) => sport)
