@@ -109,18 +109,20 @@ const LOOK_ALIKE_LETTERS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The value of the best-scored candidate, or null when there is none. */
-function bestValue<V>(ranker: LinearScorer, candidates: ReadonlyArray<ValueCandidate<V>>): V | null {
-  let best: V | null = null;
+function bestCandidate<V>(ranker: LinearScorer, candidates: ReadonlyArray<ValueCandidate<V>>): ValueCandidate<V> | null {
+  let best: ValueCandidate<V> | null = null;
   let bestScore = -Infinity;
   for (const c of candidates) {
     const score = ranker.scores(c.features)[0]!;
     if (score > bestScore) {
       bestScore = score;
-      best = c.value;
+      best = c;
     }
   }
   return best;
 }
+
+const bestValue = <V>(ranker: LinearScorer, candidates: ReadonlyArray<ValueCandidate<V>>): V | null => bestCandidate(ranker, candidates)?.value ?? null;
 
 const mostCommon = (row: Record<string, number> | undefined) => (row ? Object.entries(row).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] : undefined);
 
@@ -784,8 +786,18 @@ export class CardPredictor {
 
   /** The number ranker's best token; for a model trained before it, the tagged spans vote. */
   private cardNumber(spans: readonly Span[], tokens: readonly ScanToken[], nameStarts: ReadonlySet<number>): string {
-    const ranked = this.numberRanker ? bestValue(this.numberRanker, numberCandidates(tokens, nameStarts)) : null;
-    return this.undoubled((ranked !== null ? this.number(ranked) : this.votedNumber(spans, tokens)) || '1');
+    const ranked = this.numberRanker ? bestCandidate(this.numberRanker, numberCandidates(tokens, nameStarts)) : null;
+    return this.undoubled((ranked !== null ? this.number(this.withoutNextWordsLetter(ranked.value, tokens, ranked.at)) : this.votedNumber(spans, tokens)) || '1');
+  }
+
+  /** A number OCR ran into the first letter of the next word ("185W ANDER FRANCO", "#138I van"): the letter is the word's. */
+  private withoutNextWordsLetter(value: string, tokens: readonly ScanToken[], at: number): string {
+    const letter = /\d([A-Za-z])$/.exec(value)?.[1];
+    const next = tokens[at + 1];
+    if (!letter || !next || next.line !== tokens[at]!.line || next.source !== tokens[at]!.source || !/^[A-Za-z]/.test(next.text)) return value;
+    const word = (letter + core(next.text)).toLowerCase();
+    const known = (w: string) => this.knownNameWord(w.replace(/[^a-z]/g, '')) || this.vocab.has(fold(w));
+    return known(word) || (word.includes('-') && word.split('-').every(known)) ? value.slice(0, -1) : value;
   }
 
   /**

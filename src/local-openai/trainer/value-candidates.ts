@@ -249,7 +249,8 @@ export function numberCandidates(tokens: readonly ScanToken[], nameStarts: Reado
     const context = [
       'bias',
       `s=${shape(t.text)}`,
-      `hash=${t.text.startsWith('#')}`,
+      // OCR reads a '#' as '*' or '=' too ("*114").
+      `hash=${/^[#*=]/.test(t.text)}`,
       `p1=${p1}`,
       `n1=${n1}`,
       `p2|p1=${p2}|${p1}`,
