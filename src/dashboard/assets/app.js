@@ -57,7 +57,20 @@ function barChart(rows) {
   return chart;
 }
 
-/** Train and validation loss by step. */
+/**
+ * An exponential moving average over about a tenth of the points, bias-corrected so the
+ * first steps are not pulled towards zero (as TensorBoard smooths its scalars).
+ */
+function smoothed(values) {
+  const alpha = 2 / (Math.max(1, Math.round(values.length / 10)) + 1);
+  let average = 0;
+  return values.map((v, i) => {
+    average = (1 - alpha) * average + alpha * v;
+    return average / (1 - (1 - alpha) ** (i + 1));
+  });
+}
+
+/** Train and validation loss by step, each as a moving average over its raw values. */
 function lossChart(points) {
   const width = 640;
   const height = 220;
@@ -76,9 +89,13 @@ function lossChart(points) {
   chart.append(svgEl('text', { x: pad.left, y: height - 6, class: 'muted' }, `step ${minStep}`));
   chart.append(svgEl('text', { x: width - pad.right - 70, y: height - 6, class: 'muted' }, `step ${maxStep}`));
   for (const [key, cls, label, offset] of [['trainLoss', 'train', 'train loss', 0], ['validLoss', 'valid', 'validation loss', 110]]) {
-    const line = points.filter((p) => typeof p[key] === 'number').map((p) => `${x(p.step).toFixed(1)},${y(p[key]).toFixed(1)}`);
-    if (line.length === 0) continue;
-    chart.append(svgEl('polyline', { class: cls, points: line.join(' ') }));
+    const reported = points.filter((p) => typeof p[key] === 'number');
+    if (reported.length === 0) continue;
+    const path = (values) => reported.map((p, i) => `${x(p.step).toFixed(1)},${y(values[i]).toFixed(1)}`).join(' ');
+    const raw = reported.map((p) => p[key]);
+    // A batch's loss jumps from step to step: the raw line stays faint under its moving average.
+    chart.append(svgEl('polyline', { class: `${cls} raw`, points: path(raw) }));
+    chart.append(svgEl('polyline', { class: cls, points: path(smoothed(raw)) }));
     chart.append(svgEl('rect', { class: `legend-${cls}`, x: pad.left + 10 + offset, y: pad.top, width: 10, height: 10 }));
     chart.append(svgEl('text', { x: pad.left + 24 + offset, y: pad.top + 9 }, label));
   }
