@@ -163,6 +163,8 @@ export function variationSpanFeatures(
     `n|a=${src}|${n}|${key(after, vocab, '</s>')}`,
     `whole=${src}|${!before && !after}`,
     `line=${src}|${Math.min(first.line, 5)}|${Math.min(ctx.lines, 4)}`,
+    // A caption capitalises a parallel's name ("marked Black Border") but not a look ("with a black border").
+    `capital=${src}|${/^[A-Z]/.test(first.text)}`,
   ];
   let described = 0;
   let known_ = 0;
