@@ -342,8 +342,9 @@ export function brandCandidates(tokens: readonly ScanToken[], lexicon: ReadonlyM
     const p1 = neighbour(tokens, f.at, f.at - 1);
     const p2 = neighbour(tokens, f.at, f.at - 2);
     const n1 = neighbour(tokens, f.to - 1, f.to);
+    // A copyright holder follows its '©' by a year and "THE" at most: nearer than a line, as OCR may return one long line.
     let copyright = false;
-    for (let j = 0; j < tokens.length; j++) if (sameLine(tokens, f.at, j) && tokens[j]!.text === '©') copyright = true;
+    for (let j = Math.max(0, f.at - 4); j < f.at; j++) if (sameLine(tokens, f.at, j) && tokens[j]!.text.startsWith('©')) copyright = true;
     out.push({
       at: f.at,
       value: f.value,
