@@ -463,7 +463,7 @@ export class CardPredictor {
     const read = (c: { a: number; b: number }): ScanToken[] => {
       const end = withSuffix(c);
       const span = tokens.slice(c.a, end).filter((t) => /[A-Za-z0-9]/.test(t.text));
-      if (c.b - c.a !== 1) return span;
+      if (span.filter((t) => !NAME_SUFFIXES.has(fold(core(t.text)))).length !== 1) return span;
       // The word right before it first (the ranker may cut a name short: "MARVIN | HARRISON JR."), then one token away.
       if (nameWordAt(c.a - 1, c.a)) return [tokens[c.a - 1]!, ...span];
       if (end === c.b && nameWordAt(c.b, c.a) && !NAME_SUFFIXES.has(fold(core(tokens[c.b]!.text)))) return [...span, tokens[c.b]!];
