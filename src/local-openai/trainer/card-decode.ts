@@ -463,7 +463,9 @@ export class CardPredictor {
     const read = (c: { a: number; b: number }): ScanToken[] => {
       const end = withSuffix(c);
       const span = tokens.slice(c.a, end).filter((t) => /[A-Za-z0-9]/.test(t.text));
-      if (span.filter((t) => !NAME_SUFFIXES.has(fold(core(t.text)))).length !== 1) return span;
+      const words = span.filter((t) => !NAME_SUFFIXES.has(fold(core(t.text))));
+      // Two names run together ("QuinnHughes") are split in readingWords, not joined with a neighbour.
+      if (words.length !== 1 || this.unglued(core(words[0]!.text)).length > 1) return span;
       // The word right before it first (the ranker may cut a name short: "MARVIN | HARRISON JR."), then one token away.
       if (nameWordAt(c.a - 1, c.a)) return [tokens[c.a - 1]!, ...span];
       if (end === c.b && nameWordAt(c.b, c.a) && !NAME_SUFFIXES.has(fold(core(tokens[c.b]!.text)))) return [...span, tokens[c.b]!];
