@@ -45,6 +45,16 @@ function numericShare(tokens: readonly ScanToken[], i: number): string {
   return numbers >= 5 ? 'many' : numbers >= 3 ? 'some' : all <= 3 ? 'short' : 'few';
 }
 
+/**
+ * How many of the six tokens after `i` are numbers: a stats row ("2021 HOU 59 122 .301 …") as
+ * told by what follows, which holds when OCR returned the whole scan as one line.
+ */
+function numbersAfter(tokens: readonly ScanToken[], i: number): string {
+  let numbers = 0;
+  for (let j = i + 1; j <= i + 6 && j < tokens.length && sameLine(tokens, i, j); j++) if (/^[.\d%-]+$/.test(tokens[j]!.text)) numbers++;
+  return numbers >= 4 ? 'many' : numbers >= 2 ? 'some' : 'few';
+}
+
 /** Half-point grades from 1 to 10 as printed ("9.5", "10", "8,5"). */
 export function gradeOf(t: ScanToken): number | null {
   const g = Number(t.digits.replace(/,/, '.'));
@@ -210,6 +220,7 @@ export function yearCandidates(tokens: readonly ScanToken[]): Array<ValueCandida
       `n1=${n1}`,
       `n1|n2=${n1}|${n2}`,
       `nums=${t.source === 0 ? numericShare(tokens, i) : 'caption'}`,
+      `after=${t.source === 0 ? numbersAfter(tokens, i) : 'caption'}`,
       `first=${t.index === 0}`,
       `s=${shape(foldDigits(t.text))}`,
       `same=${Math.min(starts.get(y.start) ?? 0, 3)}`,
@@ -256,6 +267,7 @@ export function numberCandidates(tokens: readonly ScanToken[], nameStarts: Reado
       `p2|p1=${p2}|${p1}`,
       `n1|n2=${n1}|${n2}`,
       `nums=${numericShare(tokens, i)}`,
+      `after=${numbersAfter(tokens, i)}`,
       `first=${t.index === 0}`,
       `first|s=${t.index === 0}|${shape(t.text)}`,
       `line=${Math.min(t.line, 6)}`,
