@@ -697,7 +697,11 @@ export class CardPredictor {
   }
 
   private brand(spans: readonly Span[], base: string, tokens: readonly ScanToken[]): string {
-    const ranked = this.brandRanker ? bestValue(this.brandRanker, brandCandidates(tokens, this.brandKeys)) : null;
+    const all = brandCandidates(tokens, this.brandKeys);
+    // The brand a set's name prints ("DONRUSS OPTIC") says more than the copyright holder ("© 2021 PANINI AMERICA"),
+    // which is the brand only for some makers' sets.
+    const printed = all.filter((c) => !c.features.includes('copyright=true'));
+    const ranked = this.brandRanker ? bestValue(this.brandRanker, printed.length ? printed : all) : null;
     if (ranked !== null) return ranked;
     const words = (span: Span) => span.tokens.map((t) => titleCase(core(t.text).toLowerCase())).join(' ');
     const candidates = this.canonical(spans, this.brandLexicon, words).filter((c) => c.value);
