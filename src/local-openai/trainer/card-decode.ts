@@ -650,7 +650,7 @@ export class CardPredictor {
    * year or a stats row) added as further votes.
    */
   private year(spans: readonly Span[], sport: string, tokens: readonly ScanToken[]): string {
-    const ranked = this.yearRanker ? bestValue(this.yearRanker, yearCandidates(tokens)) : null;
+    const ranked = this.yearRanker ? bestValue(this.yearRanker, yearCandidates(tokens, new Set(brandCandidates(tokens, this.brandKeys).map((c) => c.at)))) : null;
     const start = ranked ?? this.votedYear(spans, tokens);
     return this.state.seasonSports.includes(sport) ? `${start}-${String((start + 1) % 100).padStart(2, '0')}` : String(start);
   }

@@ -247,11 +247,11 @@ export class CardTrainer {
     const goldVariationSpans = variationSims.map((sim, k) => sim >= 0.8 && variationSims.every((other, j) => other <= sim || !overlap(k, j)));
     const base = extractCard(example.scan);
     const grades = gradeCandidates(tokens, example.card.gradingCompany ?? NONE);
-    const years = yearCandidates(tokens);
+    const brands = brandCandidates(tokens, this.brandKeys);
+    const years = yearCandidates(tokens, new Set(brands.map((c) => c.at)));
     const goldYear = Number(example.card.year.slice(0, 4));
     const numbers = numberCandidates(tokens, new Set(tokens.flatMap((t, i) => (isPlayer(i) && !(i > 0 && isPlayer(i - 1) && tokens[i - 1]!.line === t.line && tokens[i - 1]!.source === t.source) ? [i] : []))));
     const goldNumber = example.card.cardNumber.toUpperCase();
-    const brands = brandCandidates(tokens, this.brandKeys);
     const p: Prepared = {
       tokens,
       gold: tags.map((t) => TAG_INDEX[t]),

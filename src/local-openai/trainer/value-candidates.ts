@@ -202,7 +202,7 @@ export function yearOf(t: ScanToken, thisYear = new Date().getUTCFullYear()): { 
 
 export const YEAR_OFFSETS = [-1, 0, 1] as const;
 
-export function yearCandidates(tokens: readonly ScanToken[]): Array<ValueCandidate<number>> {
+export function yearCandidates(tokens: readonly ScanToken[], brandAt: ReadonlySet<number> = new Set()): Array<ValueCandidate<number>> {
   const out: Array<ValueCandidate<number>> = [];
   const starts = new Map<number, number>();
   const read = tokens.map((t) => yearOf(t));
@@ -221,6 +221,8 @@ export function yearCandidates(tokens: readonly ScanToken[]): Array<ValueCandida
       `n1|n2=${n1}|${n2}`,
       `nums=${t.source === 0 ? numericShare(tokens, i) : 'caption'}`,
       `after=${t.source === 0 ? numbersAfter(tokens, i) : 'caption'}`,
+      // A set line names the card's year before its brand ("2024-25 O-PEE-CHEE PLATINUM").
+      `brandNext=${brandAt.has(i + 1) && sameLine(tokens, i, i + 1)}`,
       `first=${t.index === 0}`,
       `s=${shape(foldDigits(t.text))}`,
       `same=${Math.min(starts.get(y.start) ?? 0, 3)}`,
