@@ -308,13 +308,12 @@ export class CardPredictor {
   }
 
   /** Tags every token (greedy, left to right) and keeps each token's tag probabilities. */
-  private tag(tokens: readonly ScanToken[]): { tags: Tag[]; probs: Float64Array[] } {
+  private tag(tokens: readonly ScanToken[], ctx: ScanContext): { tags: Tag[]; probs: Float64Array[] } {
     const tags: Tag[] = [];
     const probs: Float64Array[] = [];
     let prev = '<s>';
     let prev2 = '<s>';
     const scores = new Float64Array(TAGS.length);
-    const ctx = scanContext(tokens);
     for (let i = 0; i < tokens.length; i++) {
       if (i > 0 && (tokens[i]!.source !== tokens[i - 1]!.source || tokens[i]!.line !== tokens[i - 1]!.line)) {
         prev2 = prev;
@@ -649,8 +648,8 @@ export class CardPredictor {
    * year is the card's) and any season printed in full ("2014-15": unambiguous, unlike a copyright
    * year or a stats row) added as further votes.
    */
-  private year(spans: readonly Span[], sport: string, tokens: readonly ScanToken[]): string {
-    const ranked = this.yearRanker ? bestValue(this.yearRanker, yearCandidates(tokens, new Set(brandCandidates(tokens, this.brandKeys).map((c) => c.at)))) : null;
+  private year(spans: readonly Span[], sport: string, tokens: readonly ScanToken[], brands: ReadonlyArray<ValueCandidate<string>>): string {
+    const ranked = this.yearRanker ? bestValue(this.yearRanker, yearCandidates(tokens, new Set(brands.map((c) => c.at)))) : null;
     const start = ranked ?? this.votedYear(spans, tokens);
     return this.state.seasonSports.includes(sport) ? `${start}-${String((start + 1) % 100).padStart(2, '0')}` : String(start);
   }
@@ -696,8 +695,7 @@ export class CardPredictor {
     });
   }
 
-  private brand(spans: readonly Span[], base: string, tokens: readonly ScanToken[]): string {
-    const all = brandCandidates(tokens, this.brandKeys);
+  private brand(spans: readonly Span[], base: string, all: ReadonlyArray<ValueCandidate<string>>): string {
     // The brand a set's name prints ("DONRUSS OPTIC") says more than the copyright holder ("© 2021 PANINI AMERICA"),
     // which is the brand only for some makers' sets.
     const printed = all.filter((c) => !c.features.includes('copyright=true'));
@@ -874,20 +872,21 @@ export class CardPredictor {
 
   predict(scan: ScanInput): CardData {
     const tokens = scanTokens(scan.ocrText, scan.imageDescription);
-    const { tags, probs } = this.tag(tokens);
+    const ctx = scanContext(tokens);
+    const { tags, probs } = this.tag(tokens, ctx);
     const spans = (tag: Tag, gap = 0) => this.spans(tokens, tags, probs, tag, gap);
     const base = extractCard(scan);
     const bag = bagOfWords(tokens);
     const sport = this.sportScorer.best(bag, base.sport, namedClasses(tokens, SPORT_MARKS));
     const company = this.companyScorer.best(bag, base.gradingCompany ?? NONE, namedClasses(tokens, COMPANY_MARKS));
     const graded = company !== 'NONE';
-    const ctx = scanContext(tokens);
     const names = this.nameSpans(tokens, ctx);
+    const brands = brandCandidates(tokens, this.brandKeys);
     const card = {
       player: this.player(names),
-      year: this.year(spans('YEAR'), sport, tokens),
+      year: this.year(spans('YEAR'), sport, tokens, brands),
       cardNumber: this.cardNumber(spans('NUM'), tokens, new Set(names.map((n) => tokens.indexOf(n.tokens[0]!)))),
-      brand: this.brand(this.brandSpans(tokens, spans('BRAND')), base.brand, tokens),
+      brand: this.brand(this.brandSpans(tokens, spans('BRAND')), base.brand, brands),
       variation: this.printRun(this.variation(this.variationSpans(tokens, ctx, base)), tokens),
       sport: sport as Sport,
       grade: graded ? this.grade(spans('GRADE'), company, base.grade, tokens) : null,

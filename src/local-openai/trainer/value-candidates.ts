@@ -320,16 +320,22 @@ function numberReadings(raw: string): Array<[string, string]> {
  * it is the card's: the maker named in a copyright line is not always the brand the answers use
  * ("STADIUM CLUB" on the front, "© THE TOPPS COMPANY" on the back).
  */
+/** Fuzzy brand lookups per lexicon: the same OCR words come back scan after scan. */
+const brandLookups = new WeakMap<ReadonlyMap<string, string>, Map<string, [string, string] | null>>();
+
 export function brandCandidates(tokens: readonly ScanToken[], lexicon: ReadonlyMap<string, string>): Array<ValueCandidate<string>> {
   const out: Array<ValueCandidate<string>> = [];
-  const keys = [...lexicon.keys()];
+  let memo = brandLookups.get(lexicon);
+  if (!memo) brandLookups.set(lexicon, (memo = new Map()));
   const lookup = (key: string): [string, string] | null => {
     const exact = lexicon.get(key);
     if (exact) return [exact, 'exact'];
     if (key.length < 5) return null;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
     let best: string | null = null;
     let bestSim = 0.75;
-    for (const k of keys) {
+    for (const k of lexicon.keys()) {
       if (Math.abs(k.length - key.length) > 2) continue;
       const sim = 1 - levenshtein(k, key, 2) / Math.max(k.length, key.length);
       if (sim > bestSim) {
@@ -337,7 +343,11 @@ export function brandCandidates(tokens: readonly ScanToken[], lexicon: ReadonlyM
         best = lexicon.get(k)!;
       }
     }
-    return best ? [best, 'fuzzy'] : null;
+    const found: [string, string] | null = best ? [best, 'fuzzy'] : null;
+    // Bounded: the words of some thousands of scans, then it starts over.
+    if (memo.size > 50_000) memo.clear();
+    memo.set(key, found);
+    return found;
   };
   const found: Array<{ at: number; to: number; value: string; match: string }> = [];
   for (let i = 0; i < tokens.length; i++) {
