@@ -145,3 +145,13 @@ describe('the name prior', () => {
     expect(givenNameSide('Rodriguez')).toBe(-1);
   });
 });
+
+describe('spellings between two readings', () => {
+  it('holds the real spelling when two readings are damaged in different places', async () => {
+    const { spellingsBetween } = await import('../../src/local-openai/trainer/denoise.js');
+    expect(spellingsBetween('jusstin', 'justinv')).toEqual(expect.arrayContaining(['justin', 'jusstin', 'justinv']));
+    expect(spellingsBetween('verlander', 'verlander')).toEqual([]);
+    // Readings too far apart are not the same word misread.
+    expect(spellingsBetween('abcdef', 'uvwxyz')).toEqual([]);
+  });
+});
