@@ -56,6 +56,7 @@ describe('value candidates', () => {
     // A prefixed number stays whole; grade words run into their number are split off.
     expect(numberCandidates(tokens('NO. RC-44 GUNNAR HENDERSON')).map((c) => c.value)).toEqual(['RC-44']);
     expect(tokens('GEM MINT9 NM-MT+8.5').map((t) => t.text)).toEqual(['GEM', 'MINT', '9', 'NM-MT+', '8.5']);
+    expect(tokens('NM7 8EX-MT US175').map((t) => t.text)).toEqual(['NM', '7', '8', 'EX-MT', 'US175']);
   });
 
   it('reads the print run off a serial, a label\'s bare run or a caption, a damaged serial outvoted', () => {

@@ -13,6 +13,9 @@ const SCALES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
 };
 const scaleOf = (company: string) => SCALES[company === 'CSG' ? 'CGC' : company];
 
+/** Every scale's words, run together as keys are ("nm", "nmmt", "gemmint"). */
+export const GRADE_KEYS: ReadonlySet<string> = new Set(Object.values(SCALES).flatMap((scale) => Object.keys(scale)));
+
 /** Every scale's words of four letters or more, run together as keys are ("nmmt", "gemmint"): no one's name. */
 export const GRADE_WORDS: ReadonlySet<string> = new Set(
   Object.values(SCALES)

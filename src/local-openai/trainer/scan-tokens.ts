@@ -1,3 +1,4 @@
+import { GRADE_KEYS } from './grade-scales.js';
 import { descriptionText, fold, core, foldDigits, type Token } from './text.js';
 
 /**
@@ -20,8 +21,11 @@ export interface ScanToken extends Token {
 function splitRunOn(piece: string): string[] {
   if (piece.startsWith('#')) return [piece];
   // Not a card number's prefix ("RC-44", "BDC-150"): letters ending in a hyphen stay with their digits.
-  const m = /^([A-Za-z][A-Za-z-]{1,}[A-Za-z+])(\d+(?:\.\d)?)$/.exec(piece) ?? /^(\d+(?:\.\d)?)([A-Za-z]{3,})$/.exec(piece);
-  return m ? [m[1]!, m[2]!] : [piece];
+  const m = /^([A-Za-z][A-Za-z-]{1,}[A-Za-z+])(\d+(?:\.\d)?)$/.exec(piece) ?? /^(\d+(?:\.\d)?)([A-Za-z][A-Za-z-]*[A-Za-z+])$/.exec(piece);
+  if (m && (m[1]!.length >= 3 || m[2]!.length >= 3)) return [m[1]!, m[2]!];
+  // A two-letter grade run into its number ("NM7", "EX5"), not a two-letter number prefix ("US175").
+  const short = /^([A-Za-z]{2}\+?)(\d+(?:\.\d)?)$/.exec(piece);
+  return short && GRADE_KEYS.has(short[1]!.toLowerCase().replace('+', '')) ? [short[1]!, short[2]!] : [piece];
 }
 
 export function scanTokens(ocrText: string, imageDescription: string | null | undefined): ScanToken[] {
