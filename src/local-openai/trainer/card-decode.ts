@@ -754,7 +754,8 @@ export class CardPredictor {
       new RegExp(`\\b${pattern(v)}\\b(?! finish)`).test(caption) || new RegExp(`\\b${pattern(v)} parallel\\b|\\ban? ${pattern(v)} finish\\b`, 'i').test(caption);
     if (base.variation && (printed(base.variation) || named(base.variation))) {
       const fromBase = this.variationRanker.scores(baseVariationFeatures(base.variation, variationSkeleton))[0]!;
-      if (fromBase > none && (!best || fromBase > best.score)) return [{ tokens: [], score: 1, text: base.variation }];
+      // Printed on the label, a parallel the base model knows is there whatever "none" scores ("#76 RAINBOW PSA MINT 9").
+      if ((fromBase > none || printed(base.variation)) && (!best || fromBase > best.score)) return [{ tokens: [], score: 1, text: base.variation }];
     }
     if (!best || best.score <= none) return [];
     // A span naming a parallel the model knows beats one it does not ("HOLO" on the label over a caption's "chrome-like optic").
