@@ -727,8 +727,10 @@ export class CardPredictor {
   }
 
   /** The variation ranker's answer: its best span (and the same variation read elsewhere), or none. */
-  private variationSpans(tokens: readonly ScanToken[], ctx: ScanContext, base: CardData): Span[] {
-    const windows = variationCandidates(tokens);
+  private variationSpans(tokens: readonly ScanToken[], ctx: ScanContext, base: CardData, names: readonly Span[]): Span[] {
+    // A field's words are no other field's: a span reaching into a reading of the player's name is none ("JOSE CANSECO GOLD").
+    const nameTokens = new Set(names.flatMap((n) => n.tokens));
+    const windows = variationCandidates(tokens).filter(([a, b]) => !tokens.slice(a, b).some((t) => nameTokens.has(t)));
     const none = this.variationRanker.scores(nullVariationFeatures(ctx, base.variation !== null))[0]!;
     const scored = windows.map(([a, b]) => ({ a, b, score: this.variationRanker.scores(variationSpanFeatures(tokens, a, b, this.vocab, ctx, this.knownVariations))[0]! }));
     scored.sort((x, y) => y.score - x.score);
@@ -888,7 +890,7 @@ export class CardPredictor {
       year: this.year(spans('YEAR'), sport, tokens, brands),
       cardNumber: this.cardNumber(spans('NUM'), tokens, new Set(names.map((n) => tokens.indexOf(n.tokens[0]!)))),
       brand: this.brand(this.brandSpans(tokens, spans('BRAND')), base.brand, brands),
-      variation: this.printRun(this.variation(this.variationSpans(tokens, ctx, base)), tokens),
+      variation: this.printRun(this.variation(this.variationSpans(tokens, ctx, base, names)), tokens),
       sport: sport as Sport,
       grade: graded ? this.grade(spans('GRADE'), company, base.grade, tokens) : null,
       gradingCompany: graded ? (company as GradingCompany) : null,
