@@ -108,6 +108,14 @@ const LOOK_ALIKE_LETTERS: Readonly<Record<string, readonly string[]>> = {
   '0': ['o'], '1': ['l', 'i'], '|': ['l', 'i'], '!': ['l', 'i'], '5': ['s'], $: ['s'], '8': ['b'], '6': ['g', 'b'], '3': ['e', 'b'], '4': ['a'], '7': ['t'], '2': ['z'], '9': ['g'], '(': ['c'],
 };
 
+/** Where `longer` has the one character `shorter` lacks, or -1 when they differ otherwise. */
+function droppedAt(longer: string, shorter: string): number {
+  if (longer.length !== shorter.length + 1) return -1;
+  let i = 0;
+  while (i < shorter.length && longer[i] === shorter[i]) i++;
+  return longer.slice(i + 1) === shorter.slice(i) ? i : -1;
+}
+
 /** The value of the best-scored candidate, or null when there is none. */
 function bestCandidate<V>(ranker: LinearScorer, candidates: ReadonlyArray<ValueCandidate<V>>): ValueCandidate<V> | null {
   let best: ValueCandidate<V> | null = null;
@@ -539,6 +547,28 @@ export class CardPredictor {
     return [word];
   }
 
+  /**
+   * A space OCR moved by a letter ("LUKAD ONCIC", "BROC KPURDY"): moved back when that makes
+   * both words name words a base model knows and they were not before.
+   */
+  private resplit(words: string[]): string[] {
+    const known = (w: string) => this.knownNameWord(w.toLowerCase().replace(/[^a-z]/g, ''));
+    for (let i = 0; i + 1 < words.length; i++) {
+      const [a, b] = [words[i]!, words[i + 1]!];
+      if (known(a) && known(b)) continue;
+      for (const [x, y] of [
+        [a.slice(0, -1), a.slice(-1) + b],
+        [a + b.slice(0, 1), b.slice(1)],
+      ] as const) {
+        if (/^[A-Za-z]{2,}$/.test(x) && /^[A-Za-z]{2,}$/.test(y) && known(x) && known(y)) {
+          words = [...words.slice(0, i), this.nameWord(x), this.nameWord(y), ...words.slice(i + 2)];
+          break;
+        }
+      }
+    }
+    return words;
+  }
+
   /** A two-word reading printed surname first without a comma ("TKACHUK MATTHEW"), when only its second word is a first name. */
   private givenNameFirst(words: string[]): string[] {
     const isSuffix = (w: string) => this.suffixes.has(fold(core(w)));
@@ -557,7 +587,7 @@ export class CardPredictor {
    * by a clean one); the word order of the best reading unless others agree on another.
    */
   private player(spans: readonly Span[]): string {
-    const readings = spans.map((s) => this.givenNameFirst(this.readingWords(s))).filter((w) => w.length > 0);
+    const readings = spans.map((s) => this.givenNameFirst(this.resplit(this.readingWords(s)))).filter((w) => w.length > 0);
     if (readings.length === 0) return 'Unknown Player';
     const first = readings[0]!;
     if (readings.length === 1) return first.join(' ');
@@ -613,6 +643,13 @@ export class CardPredictor {
   private spelling(variants: readonly string[]): string {
     const lower = [...new Set(variants.map((v) => v.toLowerCase()))];
     if (lower.length === 1) return variants[0]!;
+    // Two readings a letter apart: OCR drops letters far more often than it invents one, unless it read one twice
+    // ("TYRES" and "TYRESE" are Tyrese; "MORANTT" and "MORANT" are left to the models below).
+    if (lower.length === 2) {
+      const [a, b] = lower[0]!.length > lower[1]!.length ? [lower[0]!, lower[1]!] : [lower[1]!, lower[0]!];
+      const at = droppedAt(a, b);
+      if (at >= 0 && a[at] !== a[at - 1] && a[at] !== a[at + 1] && /[a-z]/.test(a[at]!)) return variants.find((v) => v.toLowerCase() === a)!;
+    }
     // The character model per character, at the readings' mean length: a longer spelling is not less likely for being longer.
     const length = lower.reduce((n, v) => n + v.replace(/[^a-z]/g, '').length, 0) / lower.length;
     // Spellings with the same letters differ only in OCR-dropped punctuation ("NUGENTHOPKINS"): the punctuated one stands.
