@@ -442,11 +442,16 @@ export class CardPredictor {
     });
     scored.sort((x, y) => y.score - x.score);
     const best = scored[0]!;
-    const words = (c: { a: number; b: number }) => tokens.slice(c.a, c.b).map((t) => skeleton(core(t.text).replace(/,$/, '')));
+    // A reading's words, a comma OCR ran two together with ("WADE,DWYANE") splitting them.
+    const words = (c: { a: number; b: number }) =>
+      tokens
+        .slice(c.a, c.b)
+        .flatMap((t) => core(t.text).replace(/,$/, '').split(/,(?=[A-Za-z]{2})/))
+        .map((w) => skeleton(w));
     const bestWords = words(best);
     const taken: Array<{ a: number; b: number; score: number }> = [best];
     for (const c of scored) {
-      if (c === best || c.b - c.a !== best.b - best.a || taken.some((t) => c.a < t.b && c.b > t.a)) continue;
+      if (c === best || words(c).length !== bestWords.length || taken.some((t) => c.a < t.b && c.b > t.a)) continue;
       if (wordsSimilarity(words(c), bestWords) >= 0.7) taken.push(c);
     }
     // A generational suffix printed right after the name belongs to it ("HARDAWAY JR."), learned or not: every reader of
@@ -587,7 +592,8 @@ export class CardPredictor {
    * by a clean one); the word order of the best reading unless others agree on another.
    */
   private player(spans: readonly Span[]): string {
-    const readings = spans.map((s) => this.givenNameFirst(this.resplit(this.readingWords(s)))).filter((w) => w.length > 0);
+    const read = spans.map((s) => ({ words: this.givenNameFirst(this.resplit(this.readingWords(s))), comma: s.tokens.some((t) => /[A-Za-z],/.test(t.text)) })).filter((r) => r.words.length > 0);
+    const readings = read.map((r) => r.words);
     if (readings.length === 0) return 'Unknown Player';
     const first = readings[0]!;
     if (readings.length === 1) return first.join(' ');
@@ -599,12 +605,14 @@ export class CardPredictor {
       const sim = (a: string, b: string) => similarity(skeleton(a.toLowerCase()), skeleton(b.toLowerCase()));
       let same = 0;
       let reversed = 0;
-      for (const r of readings) {
+      for (const { words: r, comma } of read) {
         if (r.length !== 2) continue;
         const straight = sim(r[0]!, first[0]!) + sim(r[1]!, first[1]!);
         const crossed = sim(r[0]!, first[1]!) + sim(r[1]!, first[0]!);
-        if (crossed > straight) reversed++;
-        else if (straight > crossed) same++;
+        // "WADE, DWYANE" says its order; a reading without a comma may have had its words swapped by OCR.
+        const weight = comma ? 2 : 1;
+        if (crossed > straight) reversed += weight;
+        else if (straight > crossed) same += weight;
       }
       const given = (w: string) => (this.firstNames.has(fold(core(w))) ? 1 : 0) + givenNameSide(w);
       const flipped = [first[1]!, first[0]!];
