@@ -9,6 +9,7 @@ atlanta arizona anaheim baltimore boston brooklyn buffalo calgary carolina charl
 cleveland colorado columbus detroit edmonton florida indiana indianapolis jacksonville kansas memphis
 miami milwaukee minnesota montreal nashville oakland oklahoma ottawa philadelphia pittsburgh portland
 sacramento seattle tampa tennessee texas toronto utah vancouver vegas washington winnipeg angeles
+hartford quebec york jersey orleans golden state bay
 `;
 
 const NICKNAMES = `
@@ -20,7 +21,8 @@ bills dolphins steelers ravens browns bengals texans colts titans jaguars yankee
 jays guardians indians tigers royals twins astros angels athletics mariners rangers braves marlins
 mets phillies nationals expos cubs reds brewers pirates diamondbacks rockies dodgers padres bruins
 sabres canadiens senators leafs lightning hurricanes blackhawks avalanche predators blues flames
-oilers canucks ducks sharks kraken coyotes islanders devils flyers penguins capitals
+oilers canucks ducks sharks kraken coyotes islanders devils flyers penguins capitals jets wild stars
+knights jackets whalers nordiques thrashers supersonics sonics bobcats bullets
 `;
 
 const words = (list: string) => list.split(/\s+/).filter(Boolean);
