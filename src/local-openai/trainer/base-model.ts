@@ -1,10 +1,10 @@
 import { CardData, type GradingCompany, type Sport } from '../../services/cards/card.js';
 import { cardAnswer, listingAnswer, type ListingRequest, type ScanInput } from '../../services/prompts/chat-format.js';
 import { gradeText } from './align.js';
-import { COLOUR_PARALLELS, PARALLEL_GLOSSARY } from './parallels.js';
+import { COLOUR_PARALLELS, PARALLEL_GLOSSARY, PRODUCT_NAMES } from './parallels.js';
 import type { Predictor, PromptMessage } from './predictor.js';
 import { readTask } from './tasks.js';
-import { titleCase } from './text.js';
+import { escapeRegExp, titleCase } from './text.js';
 
 /**
  * The base models (gpt-4o-mini and friends) as this provider plays them: a hand-written card
@@ -42,8 +42,20 @@ function findBrand(text: string): string | null {
   return best?.brand ?? null;
 }
 
+/** Brands, product lines and parallels of two words or more ("UPPER DECK", "YOUNG GUNS"): no one's name, though a word of one may be ("Trae Young"). */
+const PHRASES = new RegExp(
+  `\\b(?:${[...BRANDS, ...PRODUCT_NAMES, ...PARALLELS]
+    .filter((p) => /\s/.test(p))
+    .sort((a, b) => b.length - a.length)
+    .map((p) => escapeRegExp(p).replace(/\s+/g, '\\s+'))
+    .join('|')})\\b`,
+  'gi',
+);
+
 function findPlayer(ocr: string): string {
-  for (const line of ocr.split(/\n|\s\|\s/)) {
+  for (const printed of ocr.split(/\n|\s\|\s/)) {
+    // A phrase naming the product or a parallel breaks a run of name words.
+    const line = printed.replace(PHRASES, ' | ');
     const words = line.split(/\s+/).filter(Boolean);
     for (let i = 0; i < words.length; i++) {
       const run: string[] = [];

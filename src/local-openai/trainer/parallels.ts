@@ -49,5 +49,5 @@ export const PRODUCT_NAMES: readonly string[] = [
   'Bowman Chrome', 'Bowman Draft', 'Bowman Sterling', 'Bowman Best', 'Panini Prizm', 'Panini Select', 'Panini Mosaic',
   'Panini Contenders', 'National Treasures', 'Flawless', 'Immaculate Collection', 'Spectra', 'Obsidian', 'Phoenix', 'Chronicles',
   'Donruss Optic', 'Donruss Elite', 'NBA Hoops', 'Fleer Ultra', 'Fleer Tradition', 'Metal Universe', 'Upper Deck SP Authentic',
-  'SP Authentic', 'Upper Deck MVP', 'Ice Premieres', 'The Cup', 'O-Pee-Chee Platinum', 'Score Select', 'Leaf Metal',
+  'SP Authentic', 'Upper Deck MVP', 'Exquisite Collection', 'Ice Premieres', 'The Cup', 'O-Pee-Chee Platinum', 'Score Select', 'Leaf Metal',
 ];

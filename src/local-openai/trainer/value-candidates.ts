@@ -253,7 +253,8 @@ export function numberText(raw: string): string {
 export function numberCandidates(tokens: readonly ScanToken[], nameStarts: ReadonlySet<number> = new Set()): Array<ValueCandidate<string>> {
   const out: Array<ValueCandidate<string>> = [];
   tokens.forEach((t, i) => {
-    if (t.source !== 0 || !/\d/.test(t.text)) return;
+    // A print run or serial ("/99", "18/50") is no card number, nor is a decimal (a grade, a batting average).
+    if (t.source !== 0 || !/\d/.test(t.text) || t.text.includes('/') || /^\d*[.,]\d+$/.test(t.text)) return;
     const p1 = neighbour(tokens, i, i - 1);
     const n1 = neighbour(tokens, i, i + 1);
     const p2 = neighbour(tokens, i, i - 2);
