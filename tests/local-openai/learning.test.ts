@@ -72,6 +72,25 @@ describe('fine-tuning learns', () => {
     expect((await ask('gpt-4o-mini-2024-07-18', '2019 TOPPS CHROME #22 JUAN SOTO GOLD REFRACTOR /50 PSA 9')).variation).toBe('Gold Refractor');
   });
 
+  it('reads labels as real graders print them, outside the generator\'s layouts', async () => {
+    const ask = async (model: string, ocrText: string, imageDescription: string) => {
+      const reply = await h.client.chat.completions.create({ model, messages: cardIdMessages({ ocrText, imageDescription }) });
+      return parseCardAnswer(reply.choices[0]!.message.content!)!;
+    };
+    const cases: Array<[string, string, Partial<CardData>]> = [
+      ['2018 PANINI PRIZM\n#280\nLUKA DONCIC\nSILVER PRIZM\nGEM MT 10\n43219876', 'A PSA slab of a basketball card', { player: 'Luka Doncic', year: '2018-19', brand: 'Panini', cardNumber: '280', variation: 'Silver Prizm', sport: 'BASKETBALL', grade: 10, gradingCompany: 'PSA' }],
+      ['2011 TOPPS UPDATE\nMIKE TROUT\n#US175\nGEM MT\n10\n12345678', 'Front of a baseball card in a PSA slab', { player: 'Mike Trout', year: '2011', brand: 'Topps', cardNumber: 'US175', grade: 10 }],
+      ['2015-16 UPPER DECK YOUNG GUNS\n#201 CONNOR McDAVID\nPSA 10 GEM MT', 'A hockey rookie card in a slab', { player: 'Connor McDavid', brand: 'Upper Deck', cardNumber: '201', variation: 'Young Guns', sport: 'HOCKEY' }],
+      ['1986 FLEER #57 MICHAEL JORDAN ROOKIE PSA 8 NM-MT', 'Photo of a graded basketball card', { player: 'Michael Jordan', year: '1986-87', brand: 'Fleer', cardNumber: '57', grade: 8 }],
+    ];
+    for (const [ocrText, caption, expected] of cases) {
+      const card = await ask(cardModel, ocrText, caption);
+      for (const [field, value] of Object.entries(expected)) {
+        expect(normaliseFieldValue(field as keyof CardData, card[field as keyof CardData]), `${field} of ${ocrText.split('\n').join(' | ')}`).toBe(normaliseFieldValue(field as keyof CardData, value as never));
+      }
+    }
+  });
+
   it('tells the sport from teams, positions and stats rows when the caption does not name it', async () => {
     const sportOf = async (ocrText: string, imageDescription: string) => {
       const reply = await h.client.chat.completions.create({ model: cardModel, messages: cardIdMessages({ ocrText, imageDescription }) });
