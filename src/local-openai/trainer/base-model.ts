@@ -1,10 +1,10 @@
 import { CardData, type GradingCompany, type Sport } from '../../services/cards/card.js';
 import { cardAnswer, listingAnswer, type ListingRequest, type ScanInput } from '../../services/prompts/chat-format.js';
 import { gradeText } from './align.js';
-import { COLOUR_PARALLELS, PARALLEL_GLOSSARY, PRODUCT_NAMES } from './parallels.js';
+import { COLOUR_PARALLELS, PARALLEL_GLOSSARY } from './parallels.js';
 import type { Predictor, PromptMessage } from './predictor.js';
 import { readTask } from './tasks.js';
-import { escapeRegExp, titleCase } from './text.js';
+import { titleCase } from './text.js';
 
 /**
  * The base models (gpt-4o-mini and friends) as this provider plays them: a hand-written card
@@ -42,26 +42,14 @@ function findBrand(text: string): string | null {
   return best?.brand ?? null;
 }
 
-/** Brands, product lines and parallels of two words or more ("UPPER DECK", "YOUNG GUNS"): no one's name, though a word of one may be ("Trae Young"). */
-const PHRASES = new RegExp(
-  `\\b(?:${[...BRANDS, ...PRODUCT_NAMES, ...PARALLELS]
-    .filter((p) => /\s/.test(p))
-    .sort((a, b) => b.length - a.length)
-    .map((p) => escapeRegExp(p).replace(/\s+/g, '\\s+'))
-    .join('|')})\\b`,
-  'gi',
-);
-
 function findPlayer(ocr: string): string {
-  for (const printed of ocr.split(/\n|\s\|\s/)) {
-    // A phrase naming the product or a parallel breaks a run of name words.
-    const line = printed.replace(PHRASES, ' | ');
+  for (const line of ocr.split(/\n|\s\|\s/)) {
     const words = line.split(/\s+/).filter(Boolean);
     for (let i = 0; i < words.length; i++) {
       const run: string[] = [];
       for (let j = i; j < words.length && run.length < 3; j++) {
         const w = words[j]!;
-        if (!/^[A-Za-z][A-Za-z.'-]*,?$/.test(w) || NOT_NAMES.has(w.toLowerCase().replace(/[,.]/g, '')) || BRANDS.some((b) => b.toLowerCase() === w.toLowerCase())) break;
+        if (!/^\p{L}[\p{L}.'-]*,?$/u.test(w) || NOT_NAMES.has(w.toLowerCase().replace(/[,.]/g, '')) || BRANDS.some((b) => b.toLowerCase() === w.toLowerCase())) break;
         run.push(w);
       }
       if (run.length >= 2) {
@@ -93,9 +81,14 @@ export function extractCard(scan: ScanInput): CardData {
   let grade: number | null = null;
   if (company) {
     const withoutSubgrades = ocr.replace(/\b(CEN(TERING)?|COR(NERS)?|EDG(ES)?|SUR(FACE)?)\s+\d+(\.5)?/gi, ' ');
+    const words = 'GEM\\s*M(?:IN)?T|MINT|NM[-/]MT|NM|EX[-/]MT|EX|VG[-/]EX|VG|GOOD|PRISTINE|NEAR MINT|EXCELLENT';
+    // The number after the grade's words or the grader's name ("GEM MT 10", "PSA 9"), before the words ("9 MINT"),
+    // else the first half-point number that is no card number ("#1") or part of one.
     const m =
-      /(?:GEM\s*M(?:IN)?T|MINT|NM[-/]MT|NM|EX[-/]MT|EX|VG[-/]EX|VG|GOOD|PRISTINE|NEAR MINT|EXCELLENT)\+?\s+(10|[1-9](?:\.5)?)\b/i.exec(withoutSubgrades) ??
-      /(?<![\d.])(10|[1-9](?:\.5)?)(?![\d.])/.exec(withoutSubgrades);
+      new RegExp(`(?:${words})\\+?\\s+(10|[1-9](?:\\.5)?)\\b`, 'i').exec(withoutSubgrades) ??
+      /\b(?:PSA|BGS|SGC|CGC|CSG)\s+(10|[1-9](?:\.5)?)\b/i.exec(withoutSubgrades) ??
+      new RegExp(`(?<![\\d.#-])(10|[1-9](?:\\.5)?)\\s+(?:${words})\\b`, 'i').exec(withoutSubgrades) ??
+      /(?<![\d.#-])(10|[1-9](?:\.5)?)(?![\d.])/.exec(withoutSubgrades);
     grade = m ? Number(m[1]) : 9;
   }
 

@@ -46,7 +46,7 @@ export const COLOUR_PARALLELS: readonly string[] = ['Purple', 'Orange', 'Gold', 
 /** Product lines as set names print them ("2019 PANINI SELECT", "TOPPS CHROME"): the words around a brand on a label. */
 export const PRODUCT_NAMES: readonly string[] = [
   'Topps Chrome', 'Topps Finest', 'Topps Heritage', 'Topps Update', 'Topps Series', 'Allen & Ginter', 'Gypsy Queen', 'Stadium Club',
-  'Bowman Chrome', 'Bowman Draft', 'Bowman Sterling', 'Bowman Best', 'Panini Prizm', 'Panini Select', 'Panini Mosaic',
+  'Bowman Chrome', 'Bowman Draft', 'Draft Prospects', 'Bowman Sterling', 'Bowman Best', 'Panini Prizm', 'Panini Select', 'Panini Mosaic',
   'Panini Contenders', 'National Treasures', 'Flawless', 'Immaculate Collection', 'Spectra', 'Obsidian', 'Phoenix', 'Chronicles',
   'Donruss Optic', 'Donruss Elite', 'NBA Hoops', 'Fleer Ultra', 'Fleer Tradition', 'Metal Universe', 'Upper Deck SP Authentic',
   'SP Authentic', 'Upper Deck MVP', 'Exquisite Collection', 'Ice Premieres', 'The Cup', 'O-Pee-Chee Platinum', 'Score Select', 'Leaf Metal',
