@@ -2,10 +2,11 @@ import { CardData, type GradingCompany, type Sport } from '../../services/cards/
 import type { ScanInput } from '../../services/prompts/chat-format.js';
 import type { CardModelState } from './card-model.js';
 import { Denoiser, spellingsBetween, type DenoiserState } from './denoise.js';
+import { COMPANY_MARKS, namedClasses, SPORT_MARKS } from './named-classes.js';
 import { givenNameLean, givenNameSide, localeNameWords, namePrior, nameWords } from './name-prior.js';
 import { argmax, LinearScorer, softmax, type LinearModel } from './perceptron.js';
 import { scanTokens, TAGS, TAG_INDEX, type ScanToken, type Tag } from './scan-tokens.js';
-import { core, escapeRegExp, fold, foldDigits, levenshtein, similarity, skeleton, titleCase } from './text.js';
+import { core, droppedAt, escapeRegExp, fold, foldDigits, levenshtein, similarity, skeleton, titleCase } from './text.js';
 import {
   candidateSkeletons,
   nameCandidates,
@@ -107,14 +108,6 @@ const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv
 const LOOK_ALIKE_LETTERS: Readonly<Record<string, readonly string[]>> = {
   '0': ['o'], '1': ['l', 'i'], '|': ['l', 'i'], '!': ['l', 'i'], '5': ['s'], $: ['s'], '8': ['b'], '6': ['g', 'b'], '3': ['e', 'b'], '4': ['a'], '7': ['t'], '2': ['z'], '9': ['g'], '(': ['c'],
 };
-
-/** Where `longer` has the one character `shorter` lacks, or -1 when they differ otherwise. */
-function droppedAt(longer: string, shorter: string): number {
-  if (longer.length !== shorter.length + 1) return -1;
-  let i = 0;
-  while (i < shorter.length && longer[i] === shorter[i]) i++;
-  return longer.slice(i + 1) === shorter.slice(i) ? i : -1;
-}
 
 /** The value of the best-scored candidate, or null when there is none. */
 function bestCandidate<V>(ranker: LinearScorer, candidates: ReadonlyArray<ValueCandidate<V>>): ValueCandidate<V> | null {
@@ -230,30 +223,6 @@ function withColour(variation: string | null, tokens: readonly ScanToken[]): str
     if (COLOURS.has(before.norm)) return `${titleCase(before.norm)} ${variation}`;
   }
   return variation;
-}
-
-/** The names and marks a grading company prints on its labels, folded as `ScanToken.norm` folds them. */
-const COMPANY_MARKS: Readonly<Record<string, string>> = { psa: 'PSA', bgs: 'BGS', beckett: 'BGS', sgc: 'SGC', cgc: 'CGC', csg: 'CSG', hga: 'HGA' };
-
-/** Sports by name and by league ("MAJOR LEAGUE BASEBALL", "OFFICIALLY LICENSED PRODUCT OF THE NBA"). */
-const SPORT_MARKS: Readonly<Record<string, string>> = {
-  baseball: 'BASEBALL', mlb: 'BASEBALL', basketball: 'BASKETBALL', nba: 'BASKETBALL', football: 'FOOTBALL', nfl: 'FOOTBALL',
-  hockey: 'HOCKEY', nhl: 'HOCKEY', nhlpa: 'HOCKEY', soccer: 'SOCCER', mls: 'SOCCER',
-};
-
-/**
- * The classes a scan names outright: the grading companies on a label ("BECKETT GRADING
- * SERVICES", a caption's "in a PSA slab"), the sports and leagues in a caption or licence line.
- * A slab names its grader and a caption its sport, so when the scan names any, the answer is
- * among them; the learned classifier decides between them, or alone when none is named.
- */
-function namedClasses(tokens: readonly ScanToken[], marks: Readonly<Record<string, string>>): Set<string> {
-  const named = new Set<string>();
-  for (const t of tokens) {
-    const c = marks[t.norm];
-    if (c) named.add(c);
-  }
-  return named;
 }
 
 export class CardPredictor {

@@ -136,3 +136,11 @@ export function skeleton(s: string): string {
 
 /** A string as a regular expression matching it literally. */
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Where `longer` has the one character `shorter` lacks, or -1 when they differ otherwise. */
+export function droppedAt(longer: string, shorter: string): number {
+  if (longer.length !== shorter.length + 1) return -1;
+  let i = 0;
+  while (i < shorter.length && longer[i] === shorter[i]) i++;
+  return longer.slice(i + 1) === shorter.slice(i) ? i : -1;
+}
