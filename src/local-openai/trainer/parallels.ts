@@ -51,3 +51,6 @@ export const PRODUCT_NAMES: readonly string[] = [
   'Donruss Optic', 'Donruss Elite', 'NBA Hoops', 'Fleer Ultra', 'Fleer Tradition', 'Metal Universe', 'Upper Deck SP Authentic',
   'SP Authentic', 'Upper Deck MVP', 'Exquisite Collection', 'Ice Premieres', 'The Cup', 'O-Pee-Chee Platinum', 'Score Select', 'Leaf Metal',
 ];
+
+/** Colours that start parallels' names ("Gold Refractor", "Pink Velocity"); some are surnames too ("Green", "White"). */
+export const COLOURS = new Set(['gold', 'silver', 'pink', 'orange', 'red', 'blue', 'green', 'purple', 'black', 'white', 'yellow', 'bronze', 'teal', 'aqua', 'sapphire', 'emerald', 'ruby']);

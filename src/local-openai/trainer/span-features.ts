@@ -9,6 +9,14 @@ import type { ScanContext, Vocabulary } from './token-features.js';
  * it can prefer exactly the tokens of one name over a set word or team name next to it.
  */
 
+/** A run of tokens read as one field's value, with how sure the reader is of it. */
+export interface Span {
+  tokens: ScanToken[];
+  score: number;
+  /** A reading that comes from elsewhere than the tokens (the base model's). */
+  text?: string;
+}
+
 export const MAX_NAME_TOKENS = 4;
 
 const wordLike = (t: ScanToken) =>

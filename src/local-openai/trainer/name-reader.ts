@@ -1,0 +1,398 @@
+import type { CardModelState } from './card-model.js';
+import type { Denoiser } from './denoise.js';
+import { spellingsBetween } from './denoise.js';
+import { GRADE_WORDS } from './grade-scales.js';
+import { GIVEN_NAMES } from './given-names.js';
+import { givenNameLean, givenNameSide, localeNameWords, nameWords } from './name-prior.js';
+import { NOT_NAMES, PARALLELS } from './base-model.js';
+import { COLOURS, PRODUCT_NAMES } from './parallels.js';
+import type { LinearScorer } from './perceptron.js';
+import type { ScanToken } from './scan-tokens.js';
+import { candidateSkeletons, nameCandidates, nameSpanFeatures, spanSkeleton, type Span } from './span-features.js';
+import { TEAM_NICKNAMES, TEAM_WORDS } from './team-words.js';
+import { core, droppedAt, fold, levenshtein, similarity, skeleton, titleCase } from './text.js';
+import type { ScanContext, Vocabulary } from './token-features.js';
+
+/**
+ * Reads the player's name off a scan: the name ranker's best span and the other readings of
+ * the same name elsewhere on it, put in order and spelt from all of them, with OCR's usual
+ * slips undone (a moved space, two names run together, a token moved in, a dropped letter) and
+ * what a base model knows about names (given names and surnames, suffixes, hobby words that are
+ * no one's name).
+ */
+
+let hobby: Set<string> | null = null;
+
+/**
+ * Words of the parallels and product lines the base model knows ("velocity", "concourse",
+ * "select", "platinum") that are no one's name: colours and the like that are also surnames
+ * ("Green", "White") are left out.
+ */
+function hobbyWords(): ReadonlySet<string> {
+  hobby ??= new Set(
+    [...PARALLELS, ...PRODUCT_NAMES]
+      .flatMap((p) => p.toLowerCase().split(/[\s-]+/))
+      .map((w) => w.replace(/[^a-z]/g, ''))
+      .filter((w) => w.length >= 4 && !COLOURS.has(w) && !localeNameWords().has(w) && !GIVEN_NAMES.has(w)),
+  );
+  return hobby;
+}
+
+let notNameSkeletonList: string[] | null = null;
+
+/** Skeletons of the not-name words of five letters or more, which a damaged reading may be one slip from. */
+function notNameSkeletons(): readonly string[] {
+  notNameSkeletonList ??= [...NOT_NAMES, ...hobbyWords()].filter((w) => w.length >= 5).map((w) => skeleton(w));
+  return notNameSkeletonList;
+}
+
+/**
+ * How alike two readings' words are in any order ("WADE, DWYANE" and "DWYANE AWDE"): each word
+ * against its likest word in the other reading, averaged both ways.
+ */
+function wordsSimilarity(a: readonly string[], b: readonly string[]): number {
+  const oneWay = (x: readonly string[], y: readonly string[]) => x.reduce((sum, w) => sum + Math.max(...y.map((v) => similarity(w, v))), 0) / x.length;
+  return a.length && b.length ? (oneWay(a, b) + oneWay(b, a)) / 2 : 0;
+}
+
+/** How many times the penalty of a not-name word inside a name span one at its edge costs. */
+const EDGE_PENALTY = 3;
+
+/** What knowing a name word is worth against the character model, in nats. */
+const KNOWN_NAME_WORD = 4;
+
+/** Generational suffixes after a surname, as `fold(core(word))` gives them. */
+export const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** Letters OCR engines commonly print as these characters. */
+const LOOK_ALIKE_LETTERS: Readonly<Record<string, readonly string[]>> = {
+  '0': ['o'], '1': ['l', 'i'], '|': ['l', 'i'], '!': ['l', 'i'], '5': ['s'], $: ['s'], '8': ['b'], '6': ['g', 'b'], '3': ['e', 'b'], '4': ['a'], '7': ['t'], '2': ['z'], '9': ['g'], '(': ['c'],
+};
+
+export class NameReader {
+  private readonly notNames = new Map<string, boolean>();
+
+  constructor(
+    private readonly state: CardModelState,
+    private readonly names: LinearScorer,
+    private readonly vocab: Vocabulary,
+    private readonly knownVariations: { has(sk: string): boolean; base(sk: string): boolean },
+    private readonly firstNames: ReadonlySet<string>,
+    private readonly nonNames: ReadonlySet<string>,
+    private readonly brandWords: ReadonlySet<string>,
+    private readonly denoiser: Denoiser,
+    private readonly suffixes: ReadonlySet<string>,
+    /** OCR character → the answer letters it was read from, as counted in training. */
+    private readonly confusions: ReadonlyMap<string, string[]>,
+  ) {}
+
+  /**
+   * A name word as the answers would spell it: characters that cannot be in a name (digits,
+   * bars, dollar signs) replaced by the letter the learned character model finds likeliest among
+   * those the OCR channel confuses them with, then cased as the answers case it.
+   */
+  private nameWord(raw: string): string {
+    const period = raw.endsWith('.');
+    // No name has an underscore or a tilde: they are OCR's readings of a hyphen ("JEAN_SEBASTIEN", "PIERRE~LUC").
+    let word = core(raw).toLowerCase().replace(/[_~]/g, '-');
+    if (!word) return '';
+    if (/[a-z]/.test(word)) {
+      for (let i = 0; i < word.length; i++) {
+        const ch = word[i]!;
+        if (/[a-z'.-]/.test(ch)) continue;
+        const options = this.letterOptions(ch);
+        if (options.length === 0) continue;
+        let best = word;
+        let bestScore = -Infinity;
+        for (const letter of options) {
+          const candidate = word.slice(0, i) + letter + word.slice(i + 1);
+          const score = this.denoiser.logProb(candidate.replace(/[^a-z]/g, ''));
+          if (score > bestScore) {
+            bestScore = score;
+            best = candidate;
+          }
+        }
+        word = best;
+      }
+    }
+    const cased = this.state.nameCasing[fold(word)];
+    if (cased) return cased;
+    if (/^(ii|iii|iv)$/.test(word)) return word.toUpperCase();
+    return titleCase(word) + (period ? '.' : '');
+  }
+
+  /** Letters an OCR'd non-letter most likely stood for: those the channel saw, else the usual look-alike. */
+  private letterOptions(ch: string): string[] {
+    const seen = this.confusions.get(ch) ?? [];
+    const usual = LOOK_ALIKE_LETTERS[ch] ?? [];
+    return [...new Set([...seen, ...usual])];
+  }
+
+  /** The ranker's best name span, and the other readings of the same name elsewhere on the scan (best first). */
+  spans(tokens: readonly ScanToken[], ctx: ScanContext): Span[] {
+    const windows = nameCandidates(tokens);
+    if (windows.length === 0) return [];
+    const skeletons = candidateSkeletons(tokens, windows);
+    // A span of team words only ("CHARLOTTE HORNETS"), or ending with a team's nickname ("ORLANDO MAGIC"), is never the player.
+    const teamOnly = (a: number, b: number) => TEAM_NICKNAMES.has(tokens[b - 1]!.norm) || tokens.slice(a, b).every((t) => TEAM_WORDS.has(t.norm));
+    // Words that are printed on labels and cards but are no one's name ("CATCHER", "CERT", a damaged "ROAKIE") count
+    // against a span, as do team and brand words.
+    const penalty = 10;
+    // OCR's litter ("ll", "|") and a bare letter without its period (a position's "G") are no one's name either.
+    const litter = (text: string) => (/^[lI1|!]{1,3}$/.test(text) && !/^I{2,3}$/.test(text)) || /^[A-Za-z]$/.test(text);
+    const notName = tokens.map((t) => (t.source === 0 && (this.isNotName(t.norm) || litter(t.text)) ? 1 : 0));
+    const scored = windows.map(([a, b]) => {
+      let others = 0;
+      for (let i = a; i < b; i++) others += notName[i]!;
+      // A name neither starts nor ends with such a word ("MAGIC KENTAVIOUS CALDWELL-POPE", "KEVIN GARNETT NM-MT").
+      others += (EDGE_PENALTY - 1) * (notName[a]! + (b - 1 > a ? notName[b - 1]! : 0));
+      // So is a span that spells a parallel ("PINK VELOCITY" on a label line of its own, as a name would be).
+      const parallel = this.knownVariations.base(spanSkeleton(tokens, a, b)) || this.knownVariations.has(spanSkeleton(tokens, a, b));
+      return { a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons, this.nonNames, this.brandWords))[0]! - (teamOnly(a, b) || parallel ? 100 : 0) - penalty * others };
+    });
+    scored.sort((x, y) => y.score - x.score);
+    const best = scored[0]!;
+    // A reading's words, a comma OCR ran two together with ("WADE,DWYANE") splitting them.
+    const words = (c: { a: number; b: number }) =>
+      tokens
+        .slice(c.a, c.b)
+        .flatMap((t) => core(t.text).replace(/,$/, '').split(/,(?=[A-Za-z]{2})/))
+        .map((w) => skeleton(w));
+    const bestWords = words(best);
+    const taken: Array<{ a: number; b: number; score: number }> = [best];
+    for (const c of scored) {
+      if (c === best || words(c).length !== bestWords.length || taken.some((t) => c.a < t.b && c.b > t.a)) continue;
+      if (wordsSimilarity(words(c), bestWords) >= 0.7) taken.push(c);
+    }
+    // A generational suffix printed right after the name belongs to it ("HARDAWAY JR."), learned or not: every reader of
+    // names knows Jr. and III, even when the training file had no such player.
+    const withSuffix = (c: { a: number; b: number }) => {
+      const last = tokens[c.b - 1]!;
+      const isSuffix = (t: ScanToken) => NAME_SUFFIXES.has(fold(core(t.text)));
+      // A stray mark may sit between the name and its suffix ("TIM HARDAWAY : JR.").
+      for (const at of [c.b, c.b + 1]) {
+        const next = tokens[at];
+        if (!next || next.line !== last.line || next.source !== last.source) break;
+        if (isSuffix(next) && !isSuffix(last)) return at + 1;
+        if (/[A-Za-z0-9]/.test(next.text)) break;
+      }
+      return c.b;
+    };
+    // A name read as one word may have had a token moved into it ("JOSE #147 CANSECO", "PEYTON GEM MANNING"): the word
+    // one token on, or one token back, on the same line joins it when it could be a name.
+    const nameWordAt = (j: number, from: number) =>
+      j >= 0 && j < tokens.length && tokens[j]!.line === tokens[from]!.line && tokens[j]!.source === 0 && /^[A-Za-z][A-Za-z'.-]+,?$/.test(tokens[j]!.text) && !notName[j] && !TEAM_WORDS.has(tokens[j]!.norm);
+    const read = (c: { a: number; b: number }): ScanToken[] => {
+      const end = withSuffix(c);
+      const span = tokens.slice(c.a, end).filter((t) => /[A-Za-z0-9]/.test(t.text));
+      const words = span.filter((t) => !NAME_SUFFIXES.has(fold(core(t.text))));
+      // Two names run together ("QuinnHughes") are split in readingWords, not joined with a neighbour.
+      if (words.length !== 1 || this.unglued(core(words[0]!.text)).length > 1) return span;
+      // The word right before it first (the ranker may cut a name short: "MARVIN | HARRISON JR."), then one token away.
+      if (nameWordAt(c.a - 1, c.a)) return [tokens[c.a - 1]!, ...span];
+      if (end === c.b && nameWordAt(c.b, c.a) && !NAME_SUFFIXES.has(fold(core(tokens[c.b]!.text)))) return [...span, tokens[c.b]!];
+      if (end === c.b && nameWordAt(c.b + 1, c.a)) return [...span, tokens[c.b + 1]!];
+      if (nameWordAt(c.a - 2, c.a)) return [tokens[c.a - 2]!, ...span];
+      return span;
+    };
+    return taken.map((c, k) => ({ tokens: read(c), score: k === 0 ? 1 : 0.9 }));
+  }
+
+  private isNotName(word: string): boolean {
+    let known = this.notNames.get(word);
+    if (known === undefined) {
+      known = this.readsAsNotName(word);
+      // Bounded: the words of a few thousand scans, then it starts over.
+      if (this.notNames.size > 50_000) this.notNames.clear();
+      this.notNames.set(word, known);
+    }
+    return known;
+  }
+
+  private readsAsNotName(word: string): boolean {
+    const w = word.replace(/[^a-z]/g, '');
+    if (w.length < 2 || this.firstNames.has(w) || this.state.nameCasing[w]) return false;
+    if (NOT_NAMES.has(w) || TEAM_WORDS.has(w) || this.brandWords.has(w) || this.nonNames.has(w) || hobbyWords().has(w) || GRADE_WORDS.has(w)) return true;
+    if (w.length < 5) return false;
+    const sk = skeleton(w);
+    for (const other of notNameSkeletons()) if (Math.abs(other.length - w.length) <= 1 && levenshtein(other, sk, 1) <= 1) return true;
+    return false;
+  }
+
+  /** A reading's words in first-name order ("DAVIS, ANTHONY" → Anthony Davis), digits read back as letters, lower case. */
+  private readingWords(span: Span): string[] {
+    let words = span.tokens
+      .map((t) => t.text)
+      // OCR's slips around a comma: "MANNING,PEYTON" run together, "LEONAR,D" swapped with a letter.
+      .flatMap((w) => (/^[^,]{2,},[^,]{2,}$/.test(w) ? [`${w.split(',')[0]},`, w.split(',')[1]!] : [/^[^,]{2,},[A-Za-z]$/.test(w) ? `${w.replace(',', '')},` : w]))
+      // A suffix run into the surname ("HARRISONjr."): split off when the answers use that suffix.
+      .flatMap((w) => {
+        const m = /^(.{3,}?)(jr|sr|ii|iii|iv)(\.?,?)$/i.exec(w);
+        // Only a suffix the answers use, or Jr./Sr.: a name may end in the letters of a numeral ("CELEBRINII" is no II).
+        const suffix = m?.[2]!.toLowerCase();
+        return m && (this.state.suffixes.includes(suffix!) || suffix === 'jr' || suffix === 'sr') && !/[^A-Za-z]/.test(m[1]!) ? [m[1]!, `${m[2]}${m[3]}`] : [w];
+      })
+      .filter((w) => /[A-Za-z0-9]/.test(w));
+    // A name read as one word (its suffix aside) may be two run together.
+    const isSuffix = (w: string) => this.suffixes.has(fold(core(w)));
+    if (words.filter((w) => !isSuffix(w)).length === 1) words = words.flatMap((w) => (isSuffix(w) ? [w] : this.unglued(w)));
+    const comma = words.findIndex((w, i) => w.endsWith(',') && i < words.length - 1);
+    if (comma >= 0) {
+      const before = words.slice(0, comma + 1).map((w) => w.replace(/,$/, ''));
+      const after = words.slice(comma + 1);
+      words = [...after.filter((w) => !isSuffix(w)), ...before, ...after.filter(isSuffix)];
+    }
+    // A suffix ends a name wherever OCR put it ("MARVIN JR. HARRISON").
+    words = [...words.filter((w) => !isSuffix(w)), ...words.filter(isSuffix)];
+    return words.map((w) => this.nameWord(w)).filter(Boolean);
+  }
+
+  /**
+   * Two names OCR ran together ("RONALDACUNA", "QuinnHughes"): split where both halves are name
+   * words a base model knows, four letters or more each, and the whole is no name it knows.
+   */
+  private unglued(word: string): string[] {
+    const letters = word.toLowerCase();
+    if (!/^[a-z]{8,}$/.test(letters) || this.knownNameWord(letters)) return [word];
+    for (let cut = 4; cut <= letters.length - 4; cut++) {
+      if (this.knownNameWord(letters.slice(0, cut)) && this.knownNameWord(letters.slice(cut))) return [word.slice(0, cut), word.slice(cut)];
+    }
+    return [word];
+  }
+
+  /**
+   * A space OCR moved by a letter ("LUKAD ONCIC", "BROC KPURDY"): moved back when that makes
+   * both words name words a base model knows and they were not before.
+   */
+  private resplit(words: string[]): string[] {
+    const known = (w: string) => this.knownNameWord(w.toLowerCase().replace(/[^a-z]/g, ''));
+    for (let i = 0; i + 1 < words.length; i++) {
+      const [a, b] = [words[i]!, words[i + 1]!];
+      if (known(a) && known(b)) continue;
+      for (const [x, y] of [
+        [a.slice(0, -1), a.slice(-1) + b],
+        [a + b.slice(0, 1), b.slice(1)],
+      ] as const) {
+        if (/^[A-Za-z]{2,}$/.test(x) && /^[A-Za-z]{2,}$/.test(y) && known(x) && known(y)) {
+          words = [...words.slice(0, i), this.nameWord(x), this.nameWord(y), ...words.slice(i + 2)];
+          break;
+        }
+      }
+    }
+    return words;
+  }
+
+  /** A two-word reading printed surname first without a comma ("TKACHUK MATTHEW"), when only its second word is a first name. */
+  private givenNameFirst(words: string[]): string[] {
+    const isSuffix = (w: string) => this.suffixes.has(fold(core(w)));
+    const main = words.filter((w) => !isSuffix(w));
+    if (main.length !== 2 || isSuffix(words[0]!) || isSuffix(words[1]!)) return words;
+    // Only a common given name moves to the front: a training first name may be someone's surname too ("Russell").
+    const known = (w: string) => this.firstNames.has(fold(core(w)));
+    // A double given name counts by its first part ("Jean-Sebastien", "Pierre-Luc").
+    const given = (w: string) => GIVEN_NAMES.has(fold(core(w))) || GIVEN_NAMES.has(fold(core(w.split('-')[0]!)));
+    return !known(main[0]!) && !given(main[0]!) && given(main[1]!) ? [main[1]!, main[0]!, ...words.slice(2)] : words;
+  }
+
+  /**
+   * The name from all its readings: word by word, the spelling that best explains every reading
+   * under the learned character model and OCR channel (a reading damaged in one place is outvoted
+   * by a clean one); the word order of the best reading unless others agree on another.
+   */
+  player(spans: readonly Span[]): string {
+    const read = spans.map((s) => ({ words: this.givenNameFirst(this.resplit(this.readingWords(s))), comma: s.tokens.some((t) => /[A-Za-z],/.test(t.text)) })).filter((r) => r.words.length > 0);
+    const readings = read.map((r) => r.words);
+    if (readings.length === 0) return 'Unknown Player';
+    const first = readings[0]!;
+    if (readings.length === 1) return first.join(' ');
+    // Word order: each reading of as many words votes for the first reading's order or its reverse, read by which
+    // pairing of their words is closer ("ADAMS DAVANTE" against "DAVANTE ADAS"); a tie goes to the order whose first
+    // word is a given name rather than a surname.
+    let order = first;
+    if (first.length === 2) {
+      const sim = (a: string, b: string) => similarity(skeleton(a.toLowerCase()), skeleton(b.toLowerCase()));
+      let same = 0;
+      let reversed = 0;
+      for (const { words: r, comma } of read) {
+        if (r.length !== 2) continue;
+        const straight = sim(r[0]!, first[0]!) + sim(r[1]!, first[1]!);
+        const crossed = sim(r[0]!, first[1]!) + sim(r[1]!, first[0]!);
+        // "WADE, DWYANE" says its order; a reading without a comma may have had its words swapped by OCR.
+        const weight = comma ? 2 : 1;
+        if (crossed > straight) reversed += weight;
+        else if (straight > crossed) same += weight;
+      }
+      const given = (w: string) => (this.firstNames.has(fold(core(w))) ? 1 : 0) + givenNameSide(w);
+      const flipped = [first[1]!, first[0]!];
+      // Neither word known as a given name or a surname: the one that looks more like a given name ("Saquon", not "Barkley").
+      const leansFlipped = () => given(flipped[0]!) === given(flipped[1]!) && givenNameLean(flipped[0]!) - givenNameLean(flipped[1]!) > 0.3;
+      if (reversed > same || (reversed === same && reversed > 0 && (given(flipped[0]!) - given(flipped[1]!) > given(first[0]!) - given(first[1]!) || leansFlipped()))) {
+        order = readings.find((r) => r.length === 2 && sim(r[0]!, first[1]!) + sim(r[1]!, first[0]!) > sim(r[0]!, first[0]!) + sim(r[1]!, first[1]!)) ?? flipped;
+      }
+    }
+    // Per position of the chosen order, every reading's word aligned to it.
+    const positions = order.map((w) => [w]);
+    for (const r of readings) {
+      if (r === order) continue;
+      r.forEach((w) => {
+        let best = -1;
+        let bestSim = 0.55;
+        order.forEach((o, j) => {
+          const sim = similarity(o.toLowerCase(), w.toLowerCase());
+          if (sim > bestSim) {
+            bestSim = sim;
+            best = j;
+          }
+        });
+        if (best >= 0) positions[best]!.push(w);
+      });
+    }
+    return positions.map((variants) => this.spelling(variants)).join(' ');
+  }
+
+  /**
+   * One word of the name from its readings: the reading that best explains them all under the
+   * character model and the learned OCR channel, a name word a base model knows ("Damian" against
+   * "Danian") counting for more. Only readings are candidates: a name printed once is kept as
+   * printed, since correcting it towards a known spelling would also turn a real Dwyane into a Dwayne.
+   */
+  private spelling(variants: readonly string[]): string {
+    const lower = [...new Set(variants.map((v) => v.toLowerCase()))];
+    if (lower.length === 1) return variants[0]!;
+    // Two readings a letter apart: OCR drops letters far more often than it invents one, unless it read one twice
+    // ("TYRES" and "TYRESE" are Tyrese; "MORANTT" and "MORANT" are left to the models below).
+    if (lower.length === 2) {
+      const [a, b] = lower[0]!.length > lower[1]!.length ? [lower[0]!, lower[1]!] : [lower[1]!, lower[0]!];
+      const at = droppedAt(a, b);
+      if (at >= 0 && a[at] !== a[at - 1] && a[at] !== a[at + 1] && /[a-z]/.test(a[at]!)) return variants.find((v) => v.toLowerCase() === a)!;
+    }
+    // The character model per character, at the readings' mean length: a longer spelling is not less likely for being longer.
+    const length = lower.reduce((n, v) => n + v.replace(/[^a-z]/g, '').length, 0) / lower.length;
+    // Spellings with the same letters differ only in OCR-dropped punctuation ("NUGENTHOPKINS"): the punctuated one stands.
+    const punctuated = (cand: string) => lower.some((o) => o !== cand && o.replace(/[^a-z]/g, '') === cand.replace(/[^a-z]/g, '') && o.length > cand.length);
+    // A double-barrelled name counts as known when each of its parts is ("Caldwell-Pope", "Jean-Sebastien").
+    const known = (cand: string) => this.knownNameWord(cand.replace(/[^a-z]/g, '')) || (/-/.test(cand) && cand.split('-').every((part) => this.knownNameWord(part.replace(/[^a-z]/g, ''))));
+    // Two readings damaged in different places hold the real spelling between them ("JUSSTIN" and "JUSTINV"): such a
+    // spelling is a candidate too when it is a name word a base model knows.
+    const between = new Set<string>();
+    for (let x = 0; x < lower.length; x++) for (let y = x + 1; y < lower.length; y++) for (const w of spellingsBetween(lower[x]!, lower[y]!)) if (/^[a-z][a-z'-]*$/.test(w) && !lower.includes(w) && known(w)) between.add(w);
+    let best = variants[0]!;
+    let bestScore = -Infinity;
+    for (const cand of [...lower, ...between]) {
+      const letters = cand.replace(/[^a-z]/g, '');
+      let score = letters ? (this.denoiser.logProb(letters) / (letters.length + 1)) * (length + 1) : -Infinity;
+      for (const v of variants) score += this.denoiser.channelLogProb(letters, v.toLowerCase().replace(/[^a-z]/g, ''));
+      if (punctuated(cand)) score -= 100;
+      if (known(cand)) score += KNOWN_NAME_WORD;
+      if (score > bestScore) {
+        bestScore = score;
+        best = variants.find((v) => v.toLowerCase() === cand) ?? this.nameWord(cand);
+      }
+    }
+    return best;
+  }
+
+  knownNameWord(letters: string): boolean {
+    return this.state.nameCasing[letters] !== undefined || nameWords().has(letters);
+  }
+}
