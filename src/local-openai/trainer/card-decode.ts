@@ -7,7 +7,7 @@ import { NameReader, NAME_SUFFIXES } from './name-reader.js';
 import { namePrior } from './name-prior.js';
 import { argmax, LinearScorer, softmax, type LinearModel } from './perceptron.js';
 import { scanTokens, TAGS, TAG_INDEX, type ScanToken, type Tag } from './scan-tokens.js';
-import { core, escapeRegExp, fold, foldDigits, similarity, skeleton, titleCase } from './text.js';
+import { core, escapeRegExp, fold, foldDigits, levenshtein, similarity, skeleton, titleCase } from './text.js';
 import {
   baseVariationFeatures,
   nullVariationFeatures,
@@ -51,6 +51,23 @@ export interface CardLexicons {
   usualBrand: string;
 }
 
+
+/** The base model's parallels by their letters in order ("silverprizm"), and the lookups made of them. */
+const parallelKeys = PARALLELS.map((p) => skeleton(p.replace(/\s+/g, ''))).filter((k) => k.length >= 5);
+const nearParallels = new Map<string, boolean>();
+
+/** Whether letters are a known parallel's up to an OCR slip (two for a long name): "ratedrooike", "sillverprizm". */
+function nearParallel(key: string): boolean {
+  if (key.length < 5) return false;
+  let near = nearParallels.get(key);
+  if (near === undefined) {
+    const slips = key.length >= 10 ? 2 : 1;
+    near = parallelKeys.some((k) => Math.abs(k.length - key.length) <= slips && levenshtein(k, key, slips) <= slips);
+    if (nearParallels.size > 50_000) nearParallels.clear();
+    nearParallels.set(key, near);
+  }
+  return near;
+}
 
 /** The value of the best-scored candidate, or null when there is none. */
 function bestCandidate<V>(ranker: LinearScorer, candidates: ReadonlyArray<ValueCandidate<V>>): ValueCandidate<V> | null {
@@ -404,6 +421,12 @@ export class CardPredictor {
       // Printed on the label, a parallel the base model knows is there whatever "none" scores ("#76 RAINBOW PSA MINT 9").
       if ((fromBase > none || printed(base.variation)) && (!best || fromBase > best.score)) return [{ tokens: [], score: 1, text: base.variation }];
     }
+    // A parallel the base model knows, printed on the label with an OCR slip ("RATED ROOIKE", "SILLVER PRIZM", "HLOO"),
+    // is there too: the longest such span, unless the ranker's best already names a parallel it knows.
+    const slipped = scored
+      .filter((c) => tokens[c.a]!.source === 0 && nearParallel(skeleton(tokens.slice(c.a, c.b).map((t) => core(t.text)).join(''))))
+      .sort((x, y) => y.b - y.a - (x.b - x.a))[0];
+    if (slipped && (!best || best.score <= none || !knownName(best))) return [{ tokens: tokens.slice(slipped.a, slipped.b), score: 1 }];
     if (!best || best.score <= none) return [];
     // A span naming a parallel the model knows beats one it does not ("HOLO" on the label over a caption's "chrome-like optic").
     const known = scored.find((c) => c.score > none && knownName(c));
