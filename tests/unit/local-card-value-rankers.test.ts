@@ -127,6 +127,8 @@ describe('the learned rankers', () => {
     // So is a sport the training file never showed, when the caption or a licence line names it.
     const otherSport = predictor.predict({ ocrText: '2018 Donruss Optic #174 Jalen Brunson\n9.5 GEM MINT\nCEN 10 COR 10 EDG 9.5 SUR 9.5\n0011223344', imageDescription: 'Front of a basketball card in a Beckett slab' });
     expect(otherSport.sport).toBe('BASKETBALL');
+    // A parallel it knows, printed with an OCR slip, is the variation, spelt as the hobby spells it.
+    expect(predictor.predict({ ocrText: '2019 Topps Chrome #150 Juan Soto\nSILLVER PRIZM\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab' }).variation).toBe('Silver Prizm');
     // Names OCR ran together, or split with a number moved in between, are read back.
     expect(predictor.predict({ ocrText: '2019 Topps Chrome #150\nALBERTPUJOLS\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab' }).player).toBe('Albert Pujols');
     // A space OCR moved by a letter goes back; of two readings a letter apart, the one OCR did not drop a letter from wins.
