@@ -404,7 +404,9 @@ export class CardPredictor {
       const sk = spanSkeleton(tokens, c.a, runAt.has(c.b - 1) ? c.b - 1 : c.b);
       return this.knownVariations.base(sk) || this.knownVariations.has(sk);
     };
-    const labelled = beforeRun.filter(knownName).sort((x, y) => y.b - y.a - (x.b - x.a))[0] ?? beforeRun[0];
+    const letters = (a: number, b: number) => skeleton(tokens.slice(a, b).map((t) => core(t.text)).join(''));
+    const nearName = (c: { a: number; b: number }) => knownName(c) || nearParallel(letters(c.a, runAt.has(c.b - 1) ? c.b - 1 : c.b));
+    const labelled = beforeRun.filter(nearName).sort((x, y) => y.b - y.a - (x.b - x.a))[0] ?? beforeRun[0];
     if (labelled) return [{ tokens: tokens.slice(labelled.a, labelled.b), score: 1 }];
     const best = scored[0];
     // The base model's parallels are trusted when the label prints them or the caption names them: as a name is written
@@ -424,7 +426,7 @@ export class CardPredictor {
     // A parallel the base model knows, printed on the label with an OCR slip ("RATED ROOIKE", "SILLVER PRIZM", "HLOO"),
     // is there too: the longest such span, unless the ranker's best already names a parallel it knows.
     const slipped = scored
-      .filter((c) => tokens[c.a]!.source === 0 && nearParallel(skeleton(tokens.slice(c.a, c.b).map((t) => core(t.text)).join(''))))
+      .filter((c) => tokens[c.a]!.source === 0 && nearParallel(letters(c.a, c.b)))
       .sort((x, y) => y.b - y.a - (x.b - x.a))[0];
     if (slipped && (!best || best.score <= none || !knownName(best))) return [{ tokens: tokens.slice(slipped.a, slipped.b), score: 1 }];
     if (!best || best.score <= none) return [];
