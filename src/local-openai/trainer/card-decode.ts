@@ -52,6 +52,9 @@ export interface CardLexicons {
 }
 
 
+/** The base model's parallels by their words in any order, as `variationSkeleton` writes them. */
+const PARALLELS_BY_WORDS = new Map(PARALLELS.map((p) => [variationSkeleton(p), p] as const));
+
 /** The base model's parallels by their letters in order ("silverprizm"), and the lookups made of them. */
 const parallelKeys = PARALLELS.map((p) => skeleton(p.replace(/\s+/g, ''))).filter((k) => k.length >= 5);
 const nearParallels = new Map<string, boolean>();
@@ -426,7 +429,7 @@ export class CardPredictor {
     // A parallel the base model knows, printed on the label with an OCR slip ("RATED ROOIKE", "SILLVER PRIZM", "HLOO"),
     // is there too: the longest such span, unless the ranker's best already names a parallel it knows.
     const slipped = scored
-      .filter((c) => tokens[c.a]!.source === 0 && nearParallel(letters(c.a, c.b)))
+      .filter((c) => tokens[c.a]!.source === 0 && (nearParallel(letters(c.a, c.b)) || knownName(c)))
       .sort((x, y) => y.b - y.a - (x.b - x.a))[0];
     if (slipped && (!best || best.score <= none || !knownName(best))) return [{ tokens: tokens.slice(slipped.a, slipped.b), score: 1 }];
     if (!best || best.score <= none) return [];
@@ -441,6 +444,13 @@ export class CardPredictor {
 
   private variation(spans: readonly Span[]): string | null {
     if (spans.length === 1 && spans[0]!.text) return spans[0]!.text;
+    // A known parallel whose words OCR printed in another order ("ROOKIE MARQUEE") is written in its own order.
+    if (spans.length === 1 && spans[0]!.tokens.length > 1) {
+      const span = spans[0]!.tokens;
+      const run = /^\d*\/\d+$/.test(foldDigits(span[span.length - 1]!.text)) ? span.length - 1 : span.length;
+      const name = PARALLELS_BY_WORDS.get(variationSkeleton(span.slice(0, run).map((t) => t.text).join(' ')));
+      if (name) return run < span.length ? `${name} ${foldDigits(span[run]!.text)}` : name;
+    }
     const build = (span: Span) =>
       span.tokens
         .map((t) => {
