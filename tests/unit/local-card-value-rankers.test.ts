@@ -112,6 +112,9 @@ describe('the learned rankers', () => {
     expect(unseenLabel.cardNumber).toBe('77');
     // A number run into the next word's first letter gives the letter back.
     expect(predictor.predict({ ocrText: '2021 Topps Chrome #138I van Rodriguez\n9.5 GEM MINT\nCEN 10 COR 10 EDG 10 SUR 9.5\n0099887766', imageDescription: 'Front of a baseball card in a Beckett slab' }).cardNumber).toBe('138');
+    // Nor does a number keep the words OCR ran into it.
+    expect(predictor.predict({ ocrText: '2021 Topps CHROME#77 Wander Franco\n9.5 GEM MINT\nCEN 10 COR 10 EDG 10 SUR 9.5\n0099887766', imageDescription: 'Front of a baseball card in a Beckett slab' }).cardNumber).toBe('77');
+    expect(predictor.predict({ ocrText: '2021 Topps Chrome #99ALBERT Pujols\n9.5 GEM MINT\nCEN 10 COR 10 EDG 10 SUR 9.5\n0099887766', imageDescription: 'Front of a baseball card in a Beckett slab' }).cardNumber).toBe('99');
     // A digit OCR read twice makes a number longer than any the answers have: it is read once.
     expect(predictor.predict({ ocrText: '2021 Topps Chrome #1577 Wander Franco\n9.5 GEM MINT\nCEN 10 COR 10 EDG 10 SUR 9.5\n0099887766', imageDescription: 'Front of a baseball card in a Beckett slab' }).cardNumber).toBe('157');
     const unseenBack = predictor.predict({ ocrText: '311 GUNNAR HENDERSON\nSHORTSTOP\nYR CLUB G AB R H 2B 3B HR RBI AVG\n2022 BAL 34 12 .259 88 140 22\n© 2023 THE TOPPS COMPANY, INC.', imageDescription: 'Front and back of a Topps baseball card raw' });

@@ -474,7 +474,20 @@ export class CardPredictor {
   /** The number ranker's best token; for a model trained before it, the tagged spans vote. */
   private cardNumber(spans: readonly Span[], tokens: readonly ScanToken[], nameStarts: ReadonlySet<number>): string {
     const ranked = this.numberRanker ? bestCandidate(this.numberRanker, numberCandidates(tokens, nameStarts)) : null;
-    return this.undoubled((ranked !== null ? this.number(this.withoutNextWordsLetter(ranked.value, tokens, ranked.at)) : this.votedNumber(spans, tokens)) || '1');
+    return this.undoubled((ranked !== null ? this.number(this.withoutRunOn(ranked.value, tokens, ranked.at)) : this.votedNumber(spans, tokens)) || '1');
+  }
+
+  /**
+   * A number OCR ran into the words around it: a word before its '#' ("CHROME#81"), a word after
+   * its digits ("#99ALBERT"), or the first letter of the next word ("185W ANDER FRANCO", "#138I
+   * van"). No card number holds a '#' or ends in a word.
+   */
+  private withoutRunOn(value: string, tokens: readonly ScanToken[], at: number): string {
+    const hash = value.lastIndexOf('#');
+    if (hash >= 0 && /\d/.test(value.slice(hash))) value = value.slice(hash + 1);
+    const tail = /^(.*\d)[A-Za-z]{2,}$/.exec(value);
+    if (tail) return tail[1]!;
+    return this.withoutNextWordsLetter(value, tokens, at);
   }
 
   /** A number OCR ran into the first letter of the next word ("185W ANDER FRANCO", "#138I van"): the letter is the word's. */
