@@ -52,8 +52,8 @@ export interface CardLexicons {
 }
 
 
-/** The base model's parallels by their words in any order, as `variationSkeleton` writes them. */
-const PARALLELS_BY_WORDS = new Map(PARALLELS.map((p) => [variationSkeleton(p), p] as const));
+/** Tokens' letters run together, look-alikes collapsed, as lexicon keys are written ("SILVER PRIZM" → "silverprizm"). */
+const lettersOf = (tokens: readonly ScanToken[]): string => skeleton(tokens.map((t) => core(t.text)).join(''));
 
 /** The base model's parallels by their letters in order ("silverprizm"), and the lookups made of them. */
 const parallelKeys = PARALLELS.map((p) => skeleton(p.replace(/\s+/g, ''))).filter((k) => k.length >= 5);
@@ -343,7 +343,7 @@ export class CardPredictor {
   private canonical(spans: readonly Span[], lexicon: Record<string, Record<string, number>>, build: (span: Span) => string): Array<{ value: string; key: string; score: number }> {
     const keys = Object.keys(lexicon);
     return spans.map((span) => {
-      const key = skeleton(span.tokens.map((t) => core(t.text)).join(''));
+      const key = lettersOf(span.tokens);
       let value = mostCommon(lexicon[key]);
       if (!value) {
         let best = 0;
@@ -380,7 +380,7 @@ export class CardPredictor {
       const at = tokens.indexOf(last);
       const next = tokens[at + 1];
       if (next && next.line === last.line && next.source === last.source) {
-        const joined = skeleton([...span.tokens, next].map((t) => core(t.text)).join(''));
+        const joined = lettersOf([...span.tokens, next]);
         if (this.brandLexicon[joined]) {
           out.push({ tokens: [...span.tokens, next], score: span.score });
           continue;
@@ -407,7 +407,7 @@ export class CardPredictor {
       const sk = spanSkeleton(tokens, c.a, runAt.has(c.b - 1) ? c.b - 1 : c.b);
       return this.knownVariations.base(sk) || this.knownVariations.has(sk);
     };
-    const letters = (a: number, b: number) => skeleton(tokens.slice(a, b).map((t) => core(t.text)).join(''));
+    const letters = (a: number, b: number) => lettersOf(tokens.slice(a, b));
     const nearName = (c: { a: number; b: number }) => knownName(c) || nearParallel(letters(c.a, runAt.has(c.b - 1) ? c.b - 1 : c.b));
     const labelled = beforeRun.filter(nearName).sort((x, y) => y.b - y.a - (x.b - x.a))[0] ?? beforeRun[0];
     if (labelled) return [{ tokens: tokens.slice(labelled.a, labelled.b), score: 1 }];
@@ -421,10 +421,11 @@ export class CardPredictor {
     const caption = tokens.filter((t) => t.source === 1).map((t) => t.text).join(' ');
     const named = (v: string) =>
       new RegExp(`\\b${pattern(v)}\\b(?! finish)`).test(caption) || new RegExp(`\\b${pattern(v)} parallel\\b|\\ban? ${pattern(v)} finish\\b`, 'i').test(caption);
-    if (base.variation && (printed(base.variation) || named(base.variation))) {
+    const basePrinted = base.variation !== null && printed(base.variation);
+    if (base.variation && (basePrinted || named(base.variation))) {
       const fromBase = this.variationRanker.scores(baseVariationFeatures(base.variation, variationSkeleton))[0]!;
       // Printed on the label, a parallel the base model knows is there whatever "none" scores ("#76 RAINBOW PSA MINT 9").
-      if ((fromBase > none || printed(base.variation)) && (!best || fromBase > best.score)) return [{ tokens: [], score: 1, text: base.variation }];
+      if ((fromBase > none || basePrinted) && (!best || fromBase > best.score)) return [{ tokens: [], score: 1, text: base.variation }];
     }
     // A parallel the base model knows, printed on the label with an OCR slip ("RATED ROOIKE", "SILLVER PRIZM", "HLOO"),
     // is there too: the longest such span, unless the ranker's best already names a parallel it knows.
@@ -448,7 +449,7 @@ export class CardPredictor {
     if (spans.length === 1 && spans[0]!.tokens.length > 1) {
       const span = spans[0]!.tokens;
       const run = /^\d*\/\d+$/.test(foldDigits(span[span.length - 1]!.text)) ? span.length - 1 : span.length;
-      const name = PARALLELS_BY_WORDS.get(variationSkeleton(span.slice(0, run).map((t) => t.text).join(' ')));
+      const name = BASE_PARALLELS.get(variationSkeleton(span.slice(0, run).map((t) => t.text).join(' ')));
       if (name) return run < span.length ? `${name} ${foldDigits(span[run]!.text)}` : name;
     }
     const build = (span: Span) =>

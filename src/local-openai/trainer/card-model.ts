@@ -132,7 +132,8 @@ const SPORT_DROPOUT_PERCENT = 30;
 const SPORT_WORDS = new Set(['baseball', 'basketball', 'football', 'hockey', 'soccer', 'mlb', 'nba', 'nfl', 'nhl', 'mls']);
 const SPORT_WORD_PATTERN = new RegExp(`\\b(?:${[...SPORT_WORDS].join('|')})\\b`, 'gi');
 /** The parallels the base model knows by name: knowledge a fine-tuned model keeps. */
-export const BASE_PARALLELS = new Set(PARALLELS.map((p) => variationSkeleton(p)));
+/** The base model's parallels by their words in any order, as `variationSkeleton` writes them. */
+export const BASE_PARALLELS: ReadonlyMap<string, string> = new Map(PARALLELS.map((p) => [variationSkeleton(p), p] as const));
 
 function hash(s: string): number {
   let h = 0x811c9dc5;

@@ -281,7 +281,7 @@ export function numberCandidates(tokens: readonly ScanToken[], nameStarts: Reado
     ];
     for (const [cut, text] of numberReadings(t.text)) {
       const digits = foldDigits(text).replace(/[^0-9]/g, '');
-      if (!text || !/\d/.test(text) || digits.length === 0 || digits.length > 5 || text.length > 10 || text.includes('/')) continue;
+      if (!text || !/\d/.test(text) || digits.length === 0 || digits.length > 5 || text.length > 10) continue;
       out.push({
         at: i,
         value: text,
