@@ -69,6 +69,30 @@ const LOOK_ALIKE_LETTERS: Readonly<Record<string, readonly string[]>> = {
   '0': ['o'], '1': ['l', 'i'], '|': ['l', 'i'], '!': ['l', 'i'], '5': ['s'], $: ['s'], '8': ['b'], '6': ['g', 'b'], '3': ['e', 'b'], '4': ['a'], '7': ['t'], '2': ['z'], '9': ['g'], '(': ['c'],
 };
 
+/**
+ * Runs of `words` name-like words on a line with exactly one token that is no word between two
+ * of them (a number, a mark): OCR moves a card number or a hologram's litter into a name.
+ */
+function gappedReadings(tokens: readonly ScanToken[], words: number): ScanToken[][] {
+  const out: ScanToken[][] = [];
+  const isWord = (t: ScanToken) => t.source === 0 && /^[A-Za-z][A-Za-z'.-]*,?$/.test(t.text);
+  const isGap = (t: ScanToken) => t.source === 0 && !/[A-Za-z]/.test(t.text);
+  if (words < 2) return out;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isWord(tokens[i]!)) continue;
+    const run: ScanToken[] = [];
+    let gaps = 0;
+    for (let j = i; j < tokens.length && run.length < words && tokens[j]!.line === tokens[i]!.line; j++) {
+      const t = tokens[j]!;
+      if (isWord(t)) run.push(t);
+      else if (isGap(t) && run.length > 0 && gaps === 0) gaps++;
+      else break;
+    }
+    if (run.length === words && gaps === 1) out.push(run);
+  }
+  return out;
+}
+
 export class NameReader {
   private readonly notNames = new Map<string, boolean>();
 
@@ -195,7 +219,16 @@ export class NameReader {
       if (nameWordAt(c.a - 2, c.a)) return [tokens[c.a - 2]!, ...span];
       return span;
     };
-    return taken.map((c, k) => ({ tokens: read(c), score: k === 0 ? 1 : 0.9 }));
+    const readings = taken.map((c, k) => ({ tokens: read(c), score: k === 0 ? 1 : 0.9 }));
+    // More readings to vote on the spelling, with a number or a mark OCR moved in between the words ("CHIPPER 409
+    // JONES", "tyrese ~ HALIBURTON"): never the best reading, since the ranker only scores runs of words.
+    const used = new Set(readings.flatMap((r) => r.tokens));
+    for (const gapped of gappedReadings(tokens, bestWords.length)) {
+      if (gapped.some((t) => used.has(t)) || wordsSimilarity(gapped.map((t) => skeleton(core(t.text).replace(/,$/, ''))), bestWords) < 0.7) continue;
+      readings.push({ tokens: gapped, score: 0.9 });
+      for (const t of gapped) used.add(t);
+    }
+    return readings;
   }
 
   private isNotName(word: string): boolean {
@@ -264,11 +297,12 @@ export class NameReader {
    * A space OCR moved by a letter ("LUKAD ONCIC", "BROC KPURDY"): moved back when that makes
    * both words name words a base model knows and they were not before.
    */
-  private resplit(words: string[]): string[] {
+  private resplit(words: string[], elsewhere: ReadonlySet<string>): string[] {
     const known = (w: string) => this.knownNameWord(w.toLowerCase().replace(/[^a-z]/g, ''));
     for (let i = 0; i + 1 < words.length; i++) {
       const [a, b] = [words[i]!, words[i + 1]!];
-      if (known(a) && known(b)) continue;
+      // Another reading printing either word as it stands says the space is where it belongs ("RONALD ACONA" is not Ronalda Cona).
+      if ((known(a) && known(b)) || elsewhere.has(a.toLowerCase()) || elsewhere.has(b.toLowerCase())) continue;
       for (const [x, y] of [
         [a.slice(0, -1), a.slice(-1) + b],
         [a + b.slice(0, 1), b.slice(1)],
@@ -300,7 +334,13 @@ export class NameReader {
    * by a clean one); the word order of the best reading unless others agree on another.
    */
   player(spans: readonly Span[]): string {
-    const read = spans.map((s) => ({ words: this.givenNameFirst(this.resplit(this.readingWords(s))), comma: s.tokens.some((t) => /[A-Za-z],/.test(t.text)) })).filter((r) => r.words.length > 0);
+    const raw = spans.map((s) => this.readingWords(s));
+    const read = spans
+      .map((s, k) => {
+        const elsewhere = new Set(raw.flatMap((r, j) => (j === k ? [] : r.map((w) => w.toLowerCase()))));
+        return { words: this.givenNameFirst(this.resplit(raw[k]!, elsewhere)), comma: s.tokens.some((t) => /[A-Za-z],/.test(t.text)) };
+      })
+      .filter((r) => r.words.length > 0);
     const readings = read.map((r) => r.words);
     if (readings.length === 0) return 'Unknown Player';
     const first = readings[0]!;
