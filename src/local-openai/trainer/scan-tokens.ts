@@ -1,4 +1,5 @@
 import { GRADE_KEYS } from './grade-scales.js';
+import { ungluedPieces } from './glued-words.js';
 import { descriptionText, fold, core, foldDigits, type Token } from './text.js';
 
 /**
@@ -39,7 +40,7 @@ export function scanTokens(ocrText: string, imageDescription: string | null | un
     let index = 0;
     for (const raw of line.split(/\s+/)) {
       if (!raw) continue;
-      for (const piece of splitRunOn(raw)) push(piece, li, index++, 0);
+      for (const word of ungluedPieces(raw)) for (const piece of splitRunOn(word)) push(piece, li, index++, 0);
     }
   });
   let index = 0;
