@@ -96,6 +96,32 @@ export function spellingsBetween(a: string, b: string, maxDiffs = 4): string[] {
   return [...out];
 }
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every spelling one edit from `word`: a letter dropped, doubled or inserted, changed, or two swapped. */
+function oneEditAway(word: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    if (i < word.length) out.add(word.slice(0, i) + word.slice(i + 1));
+    if (i + 1 < word.length) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    for (const ch of LETTERS) {
+      out.add(word.slice(0, i) + ch + word.slice(i));
+      if (i < word.length) out.add(word.slice(0, i) + ch + word.slice(i + 1));
+    }
+  }
+  out.delete(word);
+  return out;
+}
+
+/**
+ * The spellings one edit from each of two readings that differ: when OCR damaged both, each in
+ * its own place ("MTATHEW" and "MTTHEW"), the word it read is among them ("matthew").
+ */
+export function commonNeighbours(a: string, b: string): string[] {
+  if (a === b || levenshtein(a, b, 2) > 2) return [];
+  return [...oneEditAway(a)].filter((w) => w !== b && levenshtein(w, b, 1) <= 1);
+}
+
 export class DenoiserBuilder {
   private readonly state: DenoiserState = { grams: {}, channel: { n: 0 } };
 

@@ -1,6 +1,6 @@
 import type { CardModelState } from './card-model.js';
 import type { Denoiser } from './denoise.js';
-import { spellingsBetween } from './denoise.js';
+import { commonNeighbours, spellingsBetween } from './denoise.js';
 import { GRADE_WORDS } from './grade-scales.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { givenNameLean, givenNameSide, localeNameWords, nameWords } from './name-prior.js';
@@ -399,13 +399,6 @@ export class NameReader {
   private spelling(variants: readonly string[]): string {
     const lower = [...new Set(variants.map((v) => v.toLowerCase()))];
     if (lower.length === 1) return variants[0]!;
-    // Two readings a letter apart: OCR drops letters far more often than it invents one, unless it read one twice
-    // ("TYRES" and "TYRESE" are Tyrese; "MORANTT" and "MORANT" are left to the models below).
-    if (lower.length === 2) {
-      const [a, b] = lower[0]!.length > lower[1]!.length ? [lower[0]!, lower[1]!] : [lower[1]!, lower[0]!];
-      const at = droppedAt(a, b);
-      if (at >= 0 && a[at] !== a[at - 1] && a[at] !== a[at + 1] && /[a-z]/.test(a[at]!)) return variants.find((v) => v.toLowerCase() === a)!;
-    }
     // The character model per character, at the readings' mean length: a longer spelling is not less likely for being longer.
     const length = lower.reduce((n, v) => n + v.replace(/[^a-z]/g, '').length, 0) / lower.length;
     // Spellings with the same letters differ only in OCR-dropped punctuation ("NUGENTHOPKINS"): the punctuated one stands.
@@ -416,6 +409,17 @@ export class NameReader {
     // spelling is a candidate too when it is a name word a base model knows.
     const between = new Set<string>();
     for (let x = 0; x < lower.length; x++) for (let y = x + 1; y < lower.length; y++) for (const w of spellingsBetween(lower[x]!, lower[y]!)) if (/^[a-z][a-z'-]*$/.test(w) && !lower.includes(w) && known(w)) between.add(w);
+    // Two readings both damaged, each in its own place, hold the real spelling one edit from each ("MTATHEW" and "MTTHEW").
+    for (let x = 0; x < lower.length; x++) for (let y = x + 1; y < lower.length; y++) for (const w of commonNeighbours(lower[x]!, lower[y]!)) if (/^[a-z][a-z'-]*$/.test(w) && !lower.includes(w) && known(w)) between.add(w);
+    // Two readings a letter apart: OCR drops letters far more often than it invents one, unless it read one twice
+    // ("TYRES" and "TYRESE" are Tyrese; "MORANTT" and "MORANT" are left to the models below). When the longer one is
+    // no known name and a known name lies between them or one edit from each, all are weighed instead ("MTATHEW" and
+    // "MTTHEW" are Matthew).
+    if (lower.length === 2 && (between.size === 0 || known(lower[0]!.length > lower[1]!.length ? lower[0]! : lower[1]!))) {
+      const [a, b] = lower[0]!.length > lower[1]!.length ? [lower[0]!, lower[1]!] : [lower[1]!, lower[0]!];
+      const at = droppedAt(a, b);
+      if (at >= 0 && a[at] !== a[at - 1] && a[at] !== a[at + 1] && /[a-z]/.test(a[at]!)) return variants.find((v) => v.toLowerCase() === a)!;
+    }
     let best = variants[0]!;
     let bestScore = -Infinity;
     for (const cand of [...lower, ...between]) {
