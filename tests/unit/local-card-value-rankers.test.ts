@@ -50,13 +50,25 @@ describe('value candidates', () => {
 
   it('cuts what OCR ran into a card number, and keeps cert numbers and serials out', () => {
     const values = numberCandidates(tokens('DONRUSS OPTIC#29 H153 #148TIM 8716130914 49/50')).map((c) => c.value);
-    expect(values).toEqual(expect.arrayContaining(['OPTIC#29', '29', 'H153', '153', '148TIM', '148']));
+    expect(values).toEqual(expect.arrayContaining(['29', 'H153', '153', '148']));
+    // A number run into a word, either way, is split where the tokens are made.
+    expect(tokens('OPTIC#29 #148TIM').map((t) => t.text)).toEqual(['OPTIC', '#29', '#148', 'TIM']);
+    expect(numberCandidates(tokens('#146V 3 EX-MT')).map((c) => c.value)).toEqual(expect.arrayContaining(['146V', '146']));
     expect(values).not.toContain('8716130914');
     expect(values.some((v) => v.includes('/'))).toBe(false);
     // A prefixed number stays whole; grade words run into their number are split off.
     expect(numberCandidates(tokens('NO. RC-44 GUNNAR HENDERSON')).map((c) => c.value)).toEqual(['RC-44']);
     expect(tokens('GEM MINT9 NM-MT+8.5').map((t) => t.text)).toEqual(['GEM', 'MINT', '9', 'NM-MT+', '8.5']);
     expect(tokens('NM7 8EX-MT US175').map((t) => t.text)).toEqual(['NM', '7', '8', 'EX-MT', 'US175']);
+  });
+
+  it('splits words OCR ran together: a label word and a name, two names each in its own case', () => {
+    const texts = (ocr: string) => tokens(ocr).map((t) => t.text);
+    expect(texts('TOPPS CHROMEWANDER FRANCO')).toEqual(['TOPPS', 'CHROME', 'WANDER', 'FRANCO']);
+    expect(texts('BRUNSON, JALENGUARD')).toEqual(['BRUNSON,', 'JALEN', 'GUARD']);
+    expect(texts('WanderFranco SPENCERstrider')).toEqual(['Wander', 'Franco', 'SPENCER', 'strider']);
+    // One name with a capital inside, an English word, a team, a name that starts with a team's word: left whole.
+    expect(texts('CeeDee LaMelo McDavid CENTERING BASEBALL SuperSonics KINGSTON')).toEqual(['CeeDee', 'LaMelo', 'McDavid', 'CENTERING', 'BASEBALL', 'SuperSonics', 'KINGSTON']);
   });
 
   it('reads the print run off a serial, a label\'s bare run or a caption, a damaged serial outvoted', () => {
@@ -72,6 +84,10 @@ describe('value candidates', () => {
     expect(cands.map((c) => c.value)).toEqual(['Stadium Club', 'Topps']);
     expect(cands[0]!.features).toContain('match=fuzzy');
     expect(cands[1]!.features).toContain('copyright=true');
+  });
+
+  it('takes no long run of words for a brand when it is more than two slips from every brand', () => {
+    expect(brandCandidates(tokens('DENVER BRONCOS\nMINNESOTA TIMBERWOLVES'), brandKeysOf({}))).toEqual([]);
   });
 });
 
@@ -162,5 +178,14 @@ describe('spellings between two readings', () => {
     expect(spellingsBetween('verlander', 'verlander')).toEqual([]);
     // Readings too far apart are not the same word misread.
     expect(spellingsBetween('abcdef', 'uvwxyz')).toEqual([]);
+  });
+
+  it('holds it one edit from each when neither alignment passes through it', async () => {
+    const { commonNeighbours } = await import('../../src/local-openai/trainer/denoise.js');
+    // A swap in one reading and a dropped letter in the other.
+    expect(commonNeighbours('mtathew', 'mtthew')).toContain('matthew');
+    expect(commonNeighbours('connqr', 'cononr')).toContain('connor');
+    expect(commonNeighbours('matthew', 'matthew')).toEqual([]);
+    expect(commonNeighbours('abcdef', 'uvwxyz')).toEqual([]);
   });
 });

@@ -338,7 +338,10 @@ export function brandCandidates(tokens: readonly ScanToken[], lexicon: ReadonlyM
     let bestSim = 0.75;
     for (const k of lexicon.keys()) {
       if (Math.abs(k.length - key.length) > 2) continue;
-      const sim = 1 - levenshtein(k, key, 2) / Math.max(k.length, key.length);
+      // Two slips at most: the bounded distance says only "more" beyond that, which is no distance to score by.
+      const d = levenshtein(k, key, 2);
+      if (d > 2) continue;
+      const sim = 1 - d / Math.max(k.length, key.length);
       if (sim > bestSim) {
         bestSim = sim;
         best = lexicon.get(k)!;
