@@ -67,6 +67,7 @@ describe('value candidates', () => {
     expect(texts('TOPPS CHROMEWANDER FRANCO')).toEqual(['TOPPS', 'CHROME', 'WANDER', 'FRANCO']);
     expect(texts('BRUNSON, JALENGUARD')).toEqual(['BRUNSON,', 'JALEN', 'GUARD']);
     expect(texts('WanderFranco SPENCERstrider')).toEqual(['Wander', 'Franco', 'SPENCER', 'strider']);
+    expect(texts('1995-96TOPPS FINEST')).toEqual(['1995-96', 'TOPPS', 'FINEST']);
     // One name with a capital inside, an English word, a team, a name that starts with a team's word: left whole.
     expect(texts('CeeDee LaMelo McDavid CENTERING BASEBALL SuperSonics KINGSTON')).toEqual(['CeeDee', 'LaMelo', 'McDavid', 'CENTERING', 'BASEBALL', 'SuperSonics', 'KINGSTON']);
   });
