@@ -7,8 +7,8 @@ import { TEAM_WORDS } from './team-words.js';
  * Words OCR ran together when it dropped the space between them: a label word and a name
  * ("CHROMEWANDER", "JALENGUARD"), two names in their own case ("WanderFranco",
  * "SPENCERstrider"), a card number and a name ("#36DAMIAN"), a season and a set ("1995-96TOPPS").
- * Splitting them where the tokens
- * are made lets every ranker see the words it would have seen with the space.
+ * Splitting them where the tokens are made lets every ranker see the words it would have seen
+ * with the space.
  */
 
 let labelWords: Set<string> | null = null;
