@@ -155,6 +155,13 @@ describe('the learned rankers', () => {
     expect(predictor.predict({ ocrText: '2019 Topps Chrome #150\nIVANR ODRIGUEZ\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab' }).player).toBe('Ivan Rodriguez');
     expect(predictor.predict({ ocrText: '2019 Topps Chrome #150 TYRES HALIBURTON\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678\nTYRESE HALIBURTON', imageDescription: 'Front of a basketball card in a Beckett slab' }).player).toBe('Tyrese Haliburton');
     expect(predictor.predict({ ocrText: '2019 Topps Chrome\nJOSE #147 CANSECO\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab' }).player).toBe('Jose Canseco');
+    // Two readings in opposite orders, or spelt two ways, go to the order and the spelling more people bear.
+    const twice = (a: string, b: string) => predictor.predict({ ocrText: `2021 Donruss Optic #91\n${a}\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678\n${b}`, imageDescription: 'Front of a football card in a Beckett slab' }).player;
+    expect(twice('LAWRENCE TREVOR', 'TREVOR LAWRENCE')).toBe('Trevor Lawrence');
+    expect(twice('JOSE ALTUVE', 'JOES ALTUVE')).toBe('Jose Altuve');
+    expect(twice('KENTAVIOUS CALOWELL-POPE', 'KENTAVIOUS CALDWELL-POPE')).toBe('Kentavious Caldwell-Pope');
+    // Both readings damaged, each in its own place.
+    expect(twice('MTATHEW TKACHUK', 'MTTHEW TKACHUK')).toBe('Matthew Tkachuk');
   });
 });
 
@@ -169,6 +176,14 @@ describe('the name prior', () => {
     }
     expect(givenNameSide('Matthew')).toBe(1);
     expect(givenNameSide('Rodriguez')).toBe(-1);
+  });
+
+  it('knows how many people bear a name, as a given name and as a surname', async () => {
+    const { censusLogShare, censusShares } = await import('../../src/local-openai/trainer/name-prior.js');
+    expect(censusShares('Caldwell')[1]).toBeGreaterThan(100);
+    expect(censusShares('CALOWELL')).toEqual([0, 0]);
+    // "Trevor Lawrence" is a likelier order than "Lawrence Trevor", though both words are given names.
+    expect(censusLogShare('Trevor', 0) + censusLogShare('Lawrence', 1)).toBeGreaterThan(censusLogShare('Lawrence', 0) + censusLogShare('Trevor', 1));
   });
 });
 

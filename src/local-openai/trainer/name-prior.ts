@@ -104,3 +104,27 @@ export function givenNameLean(word: string): number {
   }
   return (sides.first.logProb(w) - sides.last.logProb(w)) / (w.length + 1);
 }
+
+let census: Map<string, readonly [number, number]> | null = null;
+
+/**
+ * How many people in a million bear a word as a given name and as a surname, by the US Census
+ * of 1990 (data/us-census-1990-names.tsv; 0 for a name it does not list): a base model knows
+ * that "Caldwell" and "Jose" are common and "Calowell" and "Joes" are not, and that "Trevor"
+ * is more often a given name and "Lawrence" a surname than the other way round.
+ */
+export function censusShares(word: string): readonly [given: number, surname: number] {
+  if (!census) {
+    census = new Map();
+    for (const line of readFileSync(new URL('./data/us-census-1990-names.tsv', import.meta.url), 'utf8').split('\n')) {
+      const [name, given, surname] = line.split('\t');
+      if (name && !name.startsWith('#') && given !== undefined && surname !== undefined) census.set(name, [Number(given), Number(surname)]);
+    }
+  }
+  return census.get(word.toLowerCase().replace(/[^a-z]/g, '')) ?? [0, 0];
+}
+
+/** log of a word's share of people as a given name (side 0) or a surname (side 1), one in a million for a name the census does not list. */
+export function censusLogShare(word: string, side: 0 | 1): number {
+  return Math.log((censusShares(word)[side] + 1) / 1e6);
+}

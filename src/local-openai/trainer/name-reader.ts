@@ -3,7 +3,7 @@ import type { Denoiser } from './denoise.js';
 import { commonNeighbours, spellingsBetween } from './denoise.js';
 import { GRADE_WORDS } from './grade-scales.js';
 import { GIVEN_NAMES } from './given-names.js';
-import { givenNameLean, givenNameSide, localeNameWords, nameWords } from './name-prior.js';
+import { censusLogShare, censusShares, givenNameLean, givenNameSide, localeNameWords, nameWords } from './name-prior.js';
 import { NOT_NAMES, PARALLELS } from './base-model.js';
 import { COLOURS, PRODUCT_NAMES } from './parallels.js';
 import type { LinearScorer } from './perceptron.js';
@@ -57,6 +57,12 @@ function wordsSimilarity(a: readonly string[], b: readonly string[]): number {
 
 /** How many times the penalty of a not-name word inside a name span one at its edge costs. */
 const EDGE_PENALTY = 3;
+
+/** How much likelier by the census one word order must be to settle a tie of readings, in nats. */
+const CENSUS_ORDER_MARGIN = 1;
+
+/** Weight of the census share of people bearing a spelling, in nats per nat, when readings disagree. */
+const CENSUS_SPELLING = 0.5;
 
 /** What knowing a name word is worth against the character model, in nats. */
 const KNOWN_NAME_WORD = 4;
@@ -366,7 +372,12 @@ export class NameReader {
       const flipped = [first[1]!, first[0]!];
       // Neither word known as a given name or a surname: the one that looks more like a given name ("Saquon", not "Barkley").
       const leansFlipped = () => given(flipped[0]!) === given(flipped[1]!) && givenNameLean(flipped[0]!) - givenNameLean(flipped[1]!) > 0.3;
-      if (reversed > same || (reversed === same && reversed > 0 && (given(flipped[0]!) - given(flipped[1]!) > given(first[0]!) - given(first[1]!) || leansFlipped()))) {
+      // A tie goes to the order in which more people bear the first word as a given name and the second as a surname,
+      // when the census tells them apart ("Trevor Lawrence"), else to the word known or looking more like a given name.
+      const census = (a: string, b: string) => censusLogShare(a, 0) + censusLogShare(b, 1);
+      const byCensus = census(flipped[0]!, flipped[1]!) - census(first[0]!, first[1]!);
+      const tieFlips = Math.abs(byCensus) > CENSUS_ORDER_MARGIN ? byCensus > 0 : given(flipped[0]!) - given(flipped[1]!) > given(first[0]!) - given(first[1]!) || leansFlipped();
+      if (reversed > same || (reversed === same && reversed > 0 && tieFlips)) {
         order = readings.find((r) => r.length === 2 && sim(r[0]!, first[1]!) + sim(r[1]!, first[0]!) > sim(r[0]!, first[0]!) + sim(r[1]!, first[1]!)) ?? flipped;
       }
     }
@@ -428,6 +439,8 @@ export class NameReader {
       for (const v of variants) score += this.denoiser.channelLogProb(letters, v.toLowerCase().replace(/[^a-z]/g, ''));
       if (punctuated(cand)) score -= 100;
       if (known(cand)) score += KNOWN_NAME_WORD;
+      const [given, surname] = censusShares(cand);
+      score += CENSUS_SPELLING * Math.log(1 + given + surname);
       if (score > bestScore) {
         bestScore = score;
         best = variants.find((v) => v.toLowerCase() === cand) ?? this.nameWord(cand);
