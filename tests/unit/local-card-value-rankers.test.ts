@@ -67,7 +67,7 @@ describe('value candidates', () => {
     expect(texts('TOPPS CHROMEWANDER FRANCO')).toEqual(['TOPPS', 'CHROME', 'WANDER', 'FRANCO']);
     expect(texts('BRUNSON, JALENGUARD')).toEqual(['BRUNSON,', 'JALEN', 'GUARD']);
     expect(texts('WanderFranco SPENCERstrider')).toEqual(['Wander', 'Franco', 'SPENCER', 'strider']);
-    expect(texts('1995-96TOPPS FINEST')).toEqual(['1995-96', 'TOPPS', 'FINEST']);
+    expect(texts('1995-96TOPPS FINEST TKACHUK2016-17')).toEqual(['1995-96', 'TOPPS', 'FINEST', 'TKACHUK', '2016-17']);
     // One name with a capital inside, an English word, a team, a name that starts with a team's word: left whole.
     expect(texts('CeeDee LaMelo McDavid CENTERING BASEBALL SuperSonics KINGSTON')).toEqual(['CeeDee', 'LaMelo', 'McDavid', 'CENTERING', 'BASEBALL', 'SuperSonics', 'KINGSTON']);
   });
@@ -162,6 +162,9 @@ describe('the learned rankers', () => {
     expect(twice('KENTAVIOUS CALOWELL-POPE', 'KENTAVIOUS CALDWELL-POPE')).toBe('Kentavious Caldwell-Pope');
     // Both readings damaged, each in its own place.
     expect(twice('MTATHEW TKACHUK', 'MTTHEW TKACHUK')).toBe('Matthew Tkachuk');
+    // A space OCR moved goes back where another reading prints it.
+    expect(twice('RonaldA cuna Jr.', '#172 RONALD ACUNA JR.')).toBe('Ronald Acuna Jr.');
+    expect(twice('#243 TYRES Ehaliburton', 'TYRESE HALIBURTON')).toBe('Tyrese Haliburton');
   });
 });
 

@@ -6,7 +6,7 @@ import { TEAM_WORDS } from './team-words.js';
 /**
  * Words OCR ran together when it dropped the space between them: a label word and a name
  * ("CHROMEWANDER", "JALENGUARD"), two names in their own case ("WanderFranco",
- * "SPENCERstrider"), a card number and a name ("#36DAMIAN"), a season and a set ("1995-96TOPPS").
+ * "SPENCERstrider"), a card number and a name ("#36DAMIAN"), a season and a word ("1995-96TOPPS", "TKACHUK2016-17").
  * Splitting them where the tokens are made lets every ranker see the words it would have seen
  * with the space.
  */
@@ -48,8 +48,8 @@ export function ungluedPieces(raw: string): string[] {
   // A card number run into the word after it ("#36DAMIAN"), or a word run into the number after it ("CHROME#211").
   const hashed = /^(#\d+)([A-Za-z]{3,}.*)$/.exec(raw) ?? /^([A-Za-z]{3,})(#\d+\S*)$/.exec(raw);
   if (hashed) return [hashed[1]!, hashed[2]!];
-  // A season run into the set's name ("1995-96TOPPS", "2022-23Donruss").
-  const season = /^(\d{4}-\d{2})([A-Za-z]{3,}.*)$/.exec(raw);
+  // A season run into the set's name or a name ("1995-96TOPPS", "TKACHUK2016-17").
+  const season = /^(\d{4}-\d{2})([A-Za-z]{3,}.*)$/.exec(raw) ?? /^([A-Za-z]{3,})(\d{4}-\d{2})$/.exec(raw);
   if (season) return [season[1]!, season[2]!];
   // Two words, each in its own case: "WanderFranco" (both Title, four letters or more: "CeeDee" and "LaMelo" are one
   // name each), "SPENCERstrider".

@@ -75,6 +75,19 @@ const LOOK_ALIKE_LETTERS: Readonly<Record<string, readonly string[]>> = {
   '0': ['o'], '1': ['l', 'i'], '|': ['l', 'i'], '!': ['l', 'i'], '5': ['s'], $: ['s'], '8': ['b'], '6': ['g', 'b'], '3': ['e', 'b'], '4': ['a'], '7': ['t'], '2': ['z'], '9': ['g'], '(': ['c'],
 };
 
+const nearTeamWords = new Map<string, boolean>();
+
+/** A team's word up to one OCR slip, five letters or more ("mgaic"). */
+function nearTeamWord(word: string): boolean {
+  let near = nearTeamWords.get(word);
+  if (near === undefined) {
+    near = word.length >= 5 && [...TEAM_WORDS].some((w) => w.length >= 5 && Math.abs(w.length - word.length) <= 1 && levenshtein(w, word, 1) <= 1);
+    if (nearTeamWords.size > 50_000) nearTeamWords.clear();
+    nearTeamWords.set(word, near);
+  }
+  return near;
+}
+
 /**
  * Runs of `words` name-like words on a line with exactly one token that is no word between two
  * of them (a number, a mark): OCR moves a card number or a hologram's litter into a name.
@@ -164,7 +177,11 @@ export class NameReader {
     if (windows.length === 0) return [];
     const skeletons = candidateSkeletons(tokens, windows);
     // A span of team words only ("CHARLOTTE HORNETS"), or ending with a team's nickname ("ORLANDO MAGIC"), is never the player.
-    const teamOnly = (a: number, b: number) => TEAM_NICKNAMES.has(tokens[b - 1]!.norm) || tokens.slice(a, b).every((t) => TEAM_WORDS.has(t.norm));
+    // A team's name with an OCR slip is one too, when another of its words is printed whole ("ORLANDO MGAIC").
+    const teamOnly = (a: number, b: number) =>
+      TEAM_NICKNAMES.has(tokens[b - 1]!.norm) ||
+      tokens.slice(a, b).every((t) => TEAM_WORDS.has(t.norm)) ||
+      (b - a >= 2 && tokens.slice(a, b).some((t) => TEAM_WORDS.has(t.norm)) && tokens.slice(a, b).every((t) => TEAM_WORDS.has(t.norm) || nearTeamWord(t.norm)));
     // Words that are printed on labels and cards but are no one's name ("CATCHER", "CERT", a damaged "ROAKIE") count
     // against a span, as do team and brand words.
     const penalty = 10;
@@ -307,12 +324,21 @@ export class NameReader {
     const known = (w: string) => this.knownNameWord(w.toLowerCase().replace(/[^a-z]/g, ''));
     for (let i = 0; i + 1 < words.length; i++) {
       const [a, b] = [words[i]!, words[i + 1]!];
-      // Another reading printing either word as it stands says the space is where it belongs ("RONALD ACONA" is not Ronalda Cona).
-      if ((known(a) && known(b)) || elsewhere.has(a.toLowerCase()) || elsewhere.has(b.toLowerCase())) continue;
-      for (const [x, y] of [
+      const moves = [
         [a.slice(0, -1), a.slice(-1) + b],
         [a + b.slice(0, 1), b.slice(1)],
-      ] as const) {
+      ] as const;
+      // Another reading printing both words with the space moved says where it belongs ("RonaldA cuna" is Ronald Acuna),
+      // when they are the likelier names.
+      const prior = (x: string, y: string) => this.namePrior(x) + this.namePrior(y);
+      const confirmed = moves.find(([x, y]) => elsewhere.has(x.toLowerCase()) && elsewhere.has(y.toLowerCase()) && prior(x, y) > prior(a, b));
+      if (confirmed) {
+        words = [...words.slice(0, i), this.nameWord(confirmed[0]), this.nameWord(confirmed[1]), ...words.slice(i + 2)];
+        continue;
+      }
+      // Another reading printing either word as it stands says the space is where it belongs ("RONALD ACONA" is not Ronalda Cona).
+      if ((known(a) && known(b)) || elsewhere.has(a.toLowerCase()) || elsewhere.has(b.toLowerCase())) continue;
+      for (const [x, y] of moves) {
         if (/^[A-Za-z]{2,}$/.test(x) && /^[A-Za-z]{2,}$/.test(y) && known(x) && known(y)) {
           words = [...words.slice(0, i), this.nameWord(x), this.nameWord(y), ...words.slice(i + 2)];
           break;
@@ -349,8 +375,11 @@ export class NameReader {
       .filter((r) => r.words.length > 0);
     const readings = read.map((r) => r.words);
     if (readings.length === 0) return 'Unknown Player';
-    const first = readings[0]!;
-    if (readings.length === 1) return first.join(' ');
+    if (readings.length === 1) return readings[0]!.join(' ');
+    // The best reading, or a longer one holding all its words: the ranker may have cut a name short ("WITT JR." of
+    // "BOBBY WITT JR."), or a suffix OCR damaged ("HARDAWAY JRR.") kept it out.
+    const covers = (long: readonly string[], short: readonly string[]) => short.every((w) => long.some((v) => similarity(v.toLowerCase(), w.toLowerCase()) >= 0.7));
+    const first = readings.find((r) => r.length > readings[0]!.length && covers(r, readings[0]!)) ?? readings[0]!;
     // Word order: each reading of as many words votes for the first reading's order or its reverse, read by which
     // pairing of their words is closer ("ADAMS DAVANTE" against "DAVANTE ADAS"); a tie goes to the order whose first
     // word is a given name rather than a surname.
@@ -438,15 +467,29 @@ export class NameReader {
       let score = letters ? (this.denoiser.logProb(letters) / (letters.length + 1)) * (length + 1) : -Infinity;
       for (const v of variants) score += this.denoiser.channelLogProb(letters, v.toLowerCase().replace(/[^a-z]/g, ''));
       if (punctuated(cand)) score -= 100;
-      if (known(cand)) score += KNOWN_NAME_WORD;
-      const [given, surname] = censusShares(cand);
-      score += CENSUS_SPELLING * Math.log(1 + given + surname);
+      score += this.namePrior(cand);
       if (score > bestScore) {
         bestScore = score;
         best = variants.find((v) => v.toLowerCase() === cand) ?? this.nameWord(cand);
       }
     }
     return best;
+  }
+
+  /**
+   * What a base model's knowledge of names says for a spelling, in nats: whether it is a name at
+   * all, and how many people bear it (a double-barrelled name by its parts, "Caldwell-Pope").
+   */
+  private namePrior(word: string): number {
+    const lower = word.toLowerCase();
+    const parts = lower.split('-');
+    const known = this.knownNameWord(lower.replace(/[^a-z]/g, '')) || (parts.length > 1 && parts.every((part) => this.knownNameWord(part.replace(/[^a-z]/g, ''))));
+    let prior = known ? KNOWN_NAME_WORD : 0;
+    for (const part of parts) {
+      const [given, surname] = censusShares(part);
+      prior += CENSUS_SPELLING * Math.log(1 + given + surname);
+    }
+    return prior;
   }
 
   knownNameWord(letters: string): boolean {
