@@ -99,7 +99,7 @@ export function spellingsBetween(a: string, b: string, maxDiffs = 4): string[] {
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Every spelling one edit from `word`: a letter dropped, doubled or inserted, changed, or two swapped. */
-function oneEditAway(word: string): Set<string> {
+export function oneEditAway(word: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i <= word.length; i++) {
     if (i < word.length) out.add(word.slice(0, i) + word.slice(i + 1));
@@ -153,12 +153,6 @@ export class DenoiserBuilder {
   }
 }
 
-/**
- * The character model at inference: how likely a word is as an answer word. The name decoder
- * uses it to choose between readings of the same name and to decide which letter a digit in a
- * name stood for. (Correcting single readings of unseen names by model and channel alone was
- * measured on held-out players and broke more clean words than it fixed, so it is not done.)
- */
 /** A character n-gram model read from counts (Witten–Bell interpolation down to uniform). */
 export class CharModel {
   private readonly totals = new Map<string, { total: number; types: number }>();
@@ -209,9 +203,7 @@ export function countWords(words: Iterable<string>): DenoiserState['grams'] {
  * words mixed with a prior over people's names in general (`prior`, e.g. name-prior.ts), so a
  * player the training file never named still reads as a name ("Dubois" over "Dbois") — and the
  * OCR channel. The name decoder uses both to choose between readings of the same name and to
- * decide which letter a digit in a name stood for. (Correcting a word read only once, to the
- * likeliest spelling one edit away, was measured on held-out players, with and without the
- * name prior and at several margins: it broke as many clean names as it fixed, so it is not done.)
+ * decide which letter a digit in a name stood for, and whether a name read only once was damaged.
  */
 export class Denoiser {
   private readonly answers: CharModel;
@@ -236,6 +228,11 @@ export class Denoiser {
       this.kinds.set(op[0]!, (this.kinds.get(op[0]!) ?? 0) + v);
     }
     this.keep = Math.log(Math.max(0.5, 1 - edits / this.chars));
+  }
+
+  /** The share of characters the channel damaged in training. */
+  get editRate(): number {
+    return 1 - Math.exp(this.keep);
   }
 
   /** log P(word) under the character model. */

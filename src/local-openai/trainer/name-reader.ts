@@ -1,6 +1,6 @@
 import type { CardModelState } from './card-model.js';
 import type { Denoiser } from './denoise.js';
-import { commonNeighbours, spellingsBetween } from './denoise.js';
+import { commonNeighbours, oneEditAway, spellingsBetween } from './denoise.js';
 import { GRADE_WORDS } from './grade-scales.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { censusLogShare, censusShares, givenNameLean, givenNameSide, localeNameWords, nameWords } from './name-prior.js';
@@ -63,6 +63,12 @@ const CENSUS_ORDER_MARGIN = 1;
 
 /** Weight of the census share of people bearing a spelling, in nats per nat, when readings disagree. */
 const CENSUS_SPELLING = 0.5;
+
+/** The share of characters OCR must have damaged in the training scans for a name printed once to be repaired. */
+const REPAIR_EDIT_RATE = 0.002;
+
+/** People in a million bearing a name, as a given name or a surname, for it to be a repair of a name printed once. */
+const COMMON_NAME_SHARE = 50;
 
 /** What knowing a name word is worth against the character model, in nats. */
 const KNOWN_NAME_WORD = 4;
@@ -375,7 +381,7 @@ export class NameReader {
       .filter((r) => r.words.length > 0);
     const readings = read.map((r) => r.words);
     if (readings.length === 0) return 'Unknown Player';
-    if (readings.length === 1) return readings[0]!.join(' ');
+    if (readings.length === 1) return readings[0]!.map((w) => this.spelling([w])).join(' ');
     // The best reading, or a longer one holding all its words: the ranker may have cut a name short ("WITT JR." of
     // "BOBBY WITT JR."), or a suffix OCR damaged ("HARDAWAY JRR.") kept it out.
     const covers = (long: readonly string[], short: readonly string[]) => short.every((w) => long.some((v) => similarity(v.toLowerCase(), w.toLowerCase()) >= 0.7));
@@ -433,12 +439,16 @@ export class NameReader {
   /**
    * One word of the name from its readings: the reading that best explains them all under the
    * character model and the learned OCR channel, a name word a base model knows ("Damian" against
-   * "Danian") counting for more. Only readings are candidates: a name printed once is kept as
-   * printed, since correcting it towards a known spelling would also turn a real Dwyane into a Dwayne.
+   * "Danian") counting for more. A word printed once may be a common name one edit away
+   * ("BQBBY"), when the training scans show OCR damage at all: correcting towards common
+   * spellings also turns a real Dwyane into a Dwayne, which only damage elsewhere on the scans
+   * can pay for.
    */
   private spelling(variants: readonly string[]): string {
     const lower = [...new Set(variants.map((v) => v.toLowerCase()))];
-    if (lower.length === 1) return variants[0]!;
+    const once = variants.length === 1 && this.denoiser.editRate > REPAIR_EDIT_RATE && /^[a-z]{4,}$/.test(lower[0]!);
+    const common = once ? [...oneEditAway(lower[0]!)].filter((w) => censusShares(w)[0] + censusShares(w)[1] >= COMMON_NAME_SHARE) : [];
+    if (lower.length === 1 && common.length === 0) return variants[0]!;
     // The character model per character, at the readings' mean length: a longer spelling is not less likely for being longer.
     const length = lower.reduce((n, v) => n + v.replace(/[^a-z]/g, '').length, 0) / lower.length;
     // Spellings with the same letters differ only in OCR-dropped punctuation ("NUGENTHOPKINS"): the punctuated one stands.
@@ -462,7 +472,7 @@ export class NameReader {
     }
     let best = variants[0]!;
     let bestScore = -Infinity;
-    for (const cand of [...lower, ...between]) {
+    for (const cand of [...lower, ...between, ...common]) {
       const letters = cand.replace(/[^a-z]/g, '');
       let score = letters ? (this.denoiser.logProb(letters) / (letters.length + 1)) * (length + 1) : -Infinity;
       for (const v of variants) score += this.denoiser.channelLogProb(letters, v.toLowerCase().replace(/[^a-z]/g, ''));
