@@ -101,7 +101,8 @@ function nearTeamWord(word: string): boolean {
 function gappedReadings(tokens: readonly ScanToken[], words: number): ScanToken[][] {
   const out: ScanToken[][] = [];
   const isWord = (t: ScanToken) => t.source === 0 && /^[A-Za-z][A-Za-z'.-]*,?$/.test(t.text);
-  const isGap = (t: ScanToken) => t.source === 0 && !/[A-Za-z]/.test(t.text);
+  // OCR's litter counts as a mark ("JOSE ll CANNSECO"), but not a suffix's numeral.
+  const isGap = (t: ScanToken) => t.source === 0 && (!/[A-Za-z]/.test(t.text) || (/^[lI1|!]{1,3}$/.test(t.text) && !/^I{2,3}$/.test(t.text)));
   if (words < 2) return out;
   for (let i = 0; i < tokens.length; i++) {
     if (!isWord(tokens[i]!)) continue;
@@ -327,7 +328,11 @@ export class NameReader {
    * both words name words a base model knows and they were not before.
    */
   private resplit(words: string[], elsewhere: ReadonlySet<string>): string[] {
-    const known = (w: string) => this.knownNameWord(w.toLowerCase().replace(/[^a-z]/g, ''));
+    // A two-letter word counts only when people bear it ("Ja"): the big list holds fragments such as "sh".
+    const known = (w: string) => {
+      const letters = w.toLowerCase().replace(/[^a-z]/g, '');
+      return this.knownNameWord(letters) && (letters.length > 2 || censusShares(letters).some((n) => n > 0));
+    };
     for (let i = 0; i + 1 < words.length; i++) {
       const [a, b] = [words[i]!, words[i + 1]!];
       const moves = [
