@@ -48,6 +48,20 @@ describe('value candidates', () => {
     expect(yearCandidates(tokens('20080-9 O-PEE-CHEE PLATINUM')).map((c) => c.value)).toEqual([2007, 2008, 2009]);
   });
 
+  it('reads a damaged year as the years it may have been printed as, a dropped digit only before a brand', async () => {
+    const { repairedYears } = await import('../../src/local-openai/trainer/value-candidates.js');
+    const years = (text: string, beforeBrand = false) => repairedYears(tokens(text)[0]!, beforeBrand, 2026).map((y) => `${y.start}${y.season ? 's' : ''}:${y.repair}`);
+    expect(years('213-14')).toEqual(['2013s:season-end']);
+    expect(years('2008-10')).toEqual(['2009s:season-end']);
+    expect(years('20122')).toEqual(['2012:doubled']);
+    expect(years('2042')).toEqual(expect.arrayContaining(['2024:swapped']));
+    expect(years('7992')).toEqual(['1992:lookalike']);
+    expect(years('998')).toEqual([]);
+    expect(years('998', true)).toEqual(expect.arrayContaining(['1998:dropped']));
+    // A printed year, a card number and a word are not repaired.
+    expect([...years('2014'), ...years('2014-15'), ...years('#202', true), ...years('LOS', true)]).toEqual([]);
+  });
+
   it('cuts what OCR ran into a card number, and keeps cert numbers and serials out', () => {
     const values = numberCandidates(tokens('DONRUSS OPTIC#29 H153 #148TIM 8716130914 49/50')).map((c) => c.value);
     expect(values).toEqual(expect.arrayContaining(['29', 'H153', '153', '148']));

@@ -202,35 +202,81 @@ export function yearOf(t: ScanToken, thisYear = new Date().getUTCFullYear()): { 
 
 export const YEAR_OFFSETS = [-1, 0, 1] as const;
 
+/** Digits OCR reads for each other in a year ("7992" for 1992). */
+const DIGIT_LOOKALIKES: Readonly<Record<string, string>> = { '7': '1', '1': '7', '8': '36', '3': '8', '6': '58', '5': '6', '0': '8', '9': '8' };
+
+/**
+ * The years a damaged year token may have been printed as, each with the kind of repair: a
+ * season's start read off its end ("213-14", "2008-10"), a doubled digit ("20122"), two digits
+ * swapped ("2042"), a look-alike digit ("7992"), a dropped digit ("998", "201": many years for
+ * one token, so only before a brand, where a set line prints its year). The year ranker learns
+ * how far to trust each kind.
+ */
+export function repairedYears(t: ScanToken, beforeBrand: boolean, thisYear = new Date().getUTCFullYear()): Array<{ start: number; season: boolean; repair: string }> {
+  // Digits as printed, a card number's '#' and words aside.
+  if (t.source !== 0 || t.text.includes('#') || (t.text.match(/[A-Za-z]/g) ?? []).length > 1) return [];
+  const valid = (y: number) => y >= 1900 && y <= thisYear + 1;
+  if (yearOf(t, thisYear)) {
+    // A season whose end does not follow its start: one of the two is damaged ("2008-10").
+    const m = /^(\d{4})[-_~.](\d{2})$/.exec(t.digits);
+    if (!m || Number(m[2]) === (Number(m[1]) + 1) % 100) return [];
+    const start = Number(m[1]!.slice(0, 2)) * 100 + ((Number(m[2]) + 99) % 100);
+    return valid(start) ? [{ start, season: true, repair: 'season-end' }] : [];
+  }
+  const season = /^(\d{2,5})[-_~.](\d{2})$/.exec(t.digits);
+  if (season) {
+    // The start as its end says, in the century its first digits suggest.
+    const century = /^(19|1|9)/.test(season[1]!) && !/^(20|2)/.test(season[1]!) ? 1900 : 2000;
+    const start = century + ((Number(season[2]) + 99) % 100);
+    return valid(start) ? [{ start, season: true, repair: 'season-end' }] : [];
+  }
+  const digits = t.digits;
+  if (!/^\d{3,5}$/.test(digits)) return [];
+  const out = new Map<number, string>();
+  const add = (text: string, repair: string) => {
+    const y = Number(text);
+    if (text.length === 4 && valid(y) && !out.has(y)) out.set(y, repair);
+  };
+  for (let i = 0; i + 1 < digits.length; i++) if (digits[i] === digits[i + 1]) add(digits.slice(0, i) + digits.slice(i + 1), 'doubled');
+  if (digits.length === 4) {
+    for (let i = 0; i + 1 < 4; i++) add(digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2), 'swapped');
+    for (let i = 0; i < 4; i++) for (const d of DIGIT_LOOKALIKES[digits[i]!] ?? '') add(digits.slice(0, i) + d + digits.slice(i + 1), 'lookalike');
+  }
+  if (digits.length === 3 && beforeBrand) for (let i = 0; i <= 3; i++) for (let d = 0; d <= 9; d++) add(digits.slice(0, i) + d + digits.slice(i), 'dropped');
+  return [...out].map(([start, repair]) => ({ start, season: false, repair }));
+}
+
 export function yearCandidates(tokens: readonly ScanToken[], brandAt: ReadonlySet<number> = new Set()): Array<ValueCandidate<number>> {
   const out: Array<ValueCandidate<number>> = [];
   const starts = new Map<number, number>();
   const read = tokens.map((t) => yearOf(t));
   for (const y of read) if (y) starts.set(y.start, (starts.get(y.start) ?? 0) + 1);
   tokens.forEach((t, i) => {
-    const y = read[i];
-    if (!y) return;
+    // A set line names the card's year before its brand ("2024-25 O-PEE-CHEE PLATINUM").
+    const beforeBrand = brandAt.has(i + 1) && sameLine(tokens, i, i + 1);
     const p1 = neighbour(tokens, i, i - 1);
     const n1 = neighbour(tokens, i, i + 1);
     const n2 = neighbour(tokens, i, i + 2);
-    const role = [
-      `src=${t.source}`,
-      `season=${y.season}`,
-      `p1=${p1}`,
-      `n1=${n1}`,
-      `n1|n2=${n1}|${n2}`,
-      `nums=${t.source === 0 ? numericShare(tokens, i) : 'caption'}`,
-      `after=${t.source === 0 ? numbersAfter(tokens, i) : 'caption'}`,
-      // A set line names the card's year before its brand ("2024-25 O-PEE-CHEE PLATINUM").
-      `brandNext=${brandAt.has(i + 1) && sameLine(tokens, i, i + 1)}`,
-      `first=${t.index === 0}`,
-      `s=${shape(foldDigits(t.text))}`,
-      `same=${Math.min(starts.get(y.start) ?? 0, 3)}`,
-    ];
-    for (const offset of YEAR_OFFSETS) {
-      // Other years on the scan that say the same: a stats row's season + 1 agreeing with the copyright.
-      const agree = `agree=${Math.min((starts.get(y.start + offset) ?? 0) - (offset === 0 ? 1 : 0), 2)}`;
-      out.push({ at: i, value: y.start + offset, features: [`o=${offset}`, `o=${offset}|${agree}`, ...role.map((r) => `o=${offset}|${r}`)] });
+    for (const y of [...(read[i] ? [{ ...read[i]!, repair: 'none' }] : []), ...repairedYears(t, beforeBrand)]) {
+      const role = [
+        `src=${t.source}`,
+        `season=${y.season}`,
+        `p1=${p1}`,
+        `n1=${n1}`,
+        `n1|n2=${n1}|${n2}`,
+        `nums=${t.source === 0 ? numericShare(tokens, i) : 'caption'}`,
+        `after=${t.source === 0 ? numbersAfter(tokens, i) : 'caption'}`,
+        `brandNext=${beforeBrand}`,
+        `first=${t.index === 0}`,
+        `s=${shape(foldDigits(t.text))}`,
+        `same=${Math.min(starts.get(y.start) ?? 0, 3)}`,
+        ...(y.repair === 'none' ? [] : [`repair=${y.repair}`]),
+      ];
+      for (const offset of YEAR_OFFSETS) {
+        // Other years on the scan that say the same: a stats row's season + 1 agreeing with the copyright.
+        const agree = `agree=${Math.min((starts.get(y.start + offset) ?? 0) - (offset === 0 && y.repair === 'none' ? 1 : 0), 2)}`;
+        out.push({ at: i, value: y.start + offset, features: [`o=${offset}`, `o=${offset}|${agree}`, ...role.map((r) => `o=${offset}|${r}`)] });
+      }
     }
   });
   return out;
