@@ -200,6 +200,8 @@ describe('the learned rankers', () => {
     // A space OCR moved goes back where another reading prints it.
     expect(twice('RonaldA cuna Jr.', '#172 RONALD ACUNA JR.')).toBe('Ronald Acuna Jr.');
     expect(twice('#243 TYRES Ehaliburton', 'TYRESE HALIBURTON')).toBe('Tyrese Haliburton');
+    // In a name printed in Title case the moved letter keeps the other word's case.
+    expect(twice('Jos eAltuve', 'HOUSTON ASTROS')).toBe('Jose Altuve');
   });
 });
 

@@ -81,6 +81,20 @@ const LOOK_ALIKE_LETTERS: Readonly<Record<string, readonly string[]>> = {
   '0': ['o'], '1': ['l', 'i'], '|': ['l', 'i'], '!': ['l', 'i'], '5': ['s'], $: ['s'], '8': ['b'], '6': ['g', 'b'], '3': ['e', 'b'], '4': ['a'], '7': ['t'], '2': ['z'], '9': ['g'], '(': ['c'],
 };
 
+/**
+ * A space OCR moved by a letter inside a name printed in Title case leaves the letter in the
+ * other word's case ("Jos eAltuve", "RonaldA cuna"): it goes back.
+ */
+function caseMovedSpaces(words: readonly string[]): string[] {
+  const out = [...words];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [a, b] = [out[i]!, out[i + 1]!];
+    if (/^[A-Z][a-z]+$/.test(a) && /^[a-z][A-Z][a-z]+[.,]?$/.test(b)) [out[i], out[i + 1]] = [a + b[0], b.slice(1)];
+    else if (/^[A-Z][a-z]+[A-Z]$/.test(a) && /^[a-z]+[.,]?$/.test(b)) [out[i], out[i + 1]] = [a.slice(0, -1), a.slice(-1) + b];
+  }
+  return out;
+}
+
 const nearTeamWords = new Map<string, boolean>();
 
 /** A team's word up to one OCR slip, five letters or more ("mgaic"). */
@@ -296,6 +310,7 @@ export class NameReader {
         return m && (this.state.suffixes.includes(suffix!) || suffix === 'jr' || suffix === 'sr') && !/[^A-Za-z]/.test(m[1]!) ? [m[1]!, `${m[2]}${m[3]}`] : [w];
       })
       .filter((w) => /[A-Za-z0-9]/.test(w));
+    words = caseMovedSpaces(words);
     // A name read as one word (its suffix aside) may be two run together.
     const isSuffix = (w: string) => this.suffixes.has(fold(core(w)));
     if (words.filter((w) => !isSuffix(w)).length === 1) words = words.flatMap((w) => (isSuffix(w) ? [w] : this.unglued(w)));
@@ -389,7 +404,8 @@ export class NameReader {
     if (readings.length === 1) return readings[0]!.map((w) => this.spelling([w])).join(' ');
     // The best reading, or a longer one holding all its words: the ranker may have cut a name short ("WITT JR." of
     // "BOBBY WITT JR."), or a suffix OCR damaged ("HARDAWAY JRR.") kept it out.
-    const covers = (long: readonly string[], short: readonly string[]) => short.every((w) => long.some((v) => similarity(v.toLowerCase(), w.toLowerCase()) >= 0.7));
+    const covers = (long: readonly string[], short: readonly string[]) =>
+      short.every((w) => long.some((v) => similarity(v.toLowerCase(), w.toLowerCase()) >= 0.7)) && !long.some((v) => this.isNotName(fold(core(v))));
     const first = readings.find((r) => r.length > readings[0]!.length && covers(r, readings[0]!)) ?? readings[0]!;
     // Word order: each reading of as many words votes for the first reading's order or its reverse, read by which
     // pairing of their words is closer ("ADAMS DAVANTE" against "DAVANTE ADAS"); a tie goes to the order whose first
