@@ -200,6 +200,10 @@ describe('the learned rankers', () => {
     // A space OCR moved goes back where another reading prints it.
     expect(twice('RonaldA cuna Jr.', '#172 RONALD ACUNA JR.')).toBe('Ronald Acuna Jr.');
     expect(twice('#243 TYRES Ehaliburton', 'TYRESE HALIBURTON')).toBe('Tyrese Haliburton');
+    // Label words are no one's name: not a subgrade's words, nor a product's moved into the name; a suffix ends a name.
+    const slab = (ocrText: string) => predictor.predict({ ocrText, imageDescription: 'Front of a baseball card in a Beckett slab' }).player;
+    expect(slab('2018-19 Panini Select\n#130 Shai Gilgeous-Alexander RC\nCENTERING 9C ORNERS 9.5\nEDGES 10 SURFACE 9\nGEM MINT 9.5\n0048023425')).toBe('Shai Gilgeous-Alexander');
+    expect(slab('2025 TOPPS GUNNAR FINFST HENDERSON #198 REFRACTOR GEM MINT 10 0088567636')).toBe('Gunnar Henderson');
     // In a name printed in Title case the moved letter keeps the other word's case.
     expect(twice('Jos eAltuve', 'HOUSTON ASTROS')).toBe('Jose Altuve');
   });

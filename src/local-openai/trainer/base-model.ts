@@ -28,7 +28,7 @@ const SPORTS: Array<[RegExp, Sport]> = [
 ];
 /** Words that are never part of a player's name on a slab or a card. */
 export const NOT_NAMES = new Set(
-  'psa bgs sgc cgc csg gem mint mt nm ex vg good fair poor pristine rc rookie card cards cert grading services beckett certified sports guaranty refractor prizm holo chrome the of and inc company corp llc officially licensed product trademarks trademark used with permission major league properties center guard forward outfield pitcher catcher quarterback back end first base second third short stop right left wing defense goalie tight wide receiver running linebacker qb wr rb te lb cb dh lw rw ss'.split(
+  'psa bgs sgc cgc csg gem mint mt nm ex vg good fair poor pristine rc rookie card cards cert grading services beckett certified sports guaranty refractor prizm holo chrome the of and inc company corp llc officially licensed product trademarks trademark used with permission major league properties center guard forward outfield pitcher catcher quarterback back end first base second third short stop right left wing defense goalie tight wide receiver running linebacker qb wr rb te lb cb dh lw rw ss centering corners edges surface'.split(
     ' ',
   ),
 );

@@ -216,7 +216,9 @@ export class NameReader {
       others += (EDGE_PENALTY - 1) * (notName[a]! + (b - 1 > a ? notName[b - 1]! : 0));
       // So is a span that spells a parallel ("PINK VELOCITY" on a label line of its own, as a name would be).
       const parallel = this.knownVariations.base(spanSkeleton(tokens, a, b)) || this.knownVariations.has(spanSkeleton(tokens, a, b));
-      return { a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons, this.nonNames, this.brandWords))[0]! - (teamOnly(a, b) || parallel ? 100 : 0) - penalty * others };
+      // Nor does a name start with its suffix ("JR. KNICKSG").
+      const suffixFirst = NAME_SUFFIXES.has(fold(core(tokens[a]!.text)));
+      return { a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons, this.nonNames, this.brandWords))[0]! - (teamOnly(a, b) || parallel || suffixFirst ? 100 : 0) - penalty * others };
     });
     scored.sort((x, y) => y.score - x.score);
     const best = scored[0]!;
@@ -229,7 +231,8 @@ export class NameReader {
     const bestWords = words(best);
     const taken: Array<{ a: number; b: number; score: number }> = [best];
     for (const c of scored) {
-      if (c === best || words(c).length !== bestWords.length || taken.some((t) => c.a < t.b && c.b > t.a)) continue;
+      // Another reading holds no word that is no one's name ("RANGERS JOSE" is no reading of JOSE ANSECO).
+      if (c === best || words(c).length !== bestWords.length || taken.some((t) => c.a < t.b && c.b > t.a) || notName.slice(c.a, c.b).some(Boolean)) continue;
       if (wordsSimilarity(words(c), bestWords) >= 0.7) taken.push(c);
     }
     // A generational suffix printed right after the name belongs to it ("HARDAWAY JR."), learned or not: every reader of
@@ -252,7 +255,8 @@ export class NameReader {
       j >= 0 && j < tokens.length && tokens[j]!.line === tokens[from]!.line && tokens[j]!.source === 0 && /^[A-Za-z][A-Za-z'.-]+,?$/.test(tokens[j]!.text) && !notName[j] && !TEAM_WORDS.has(tokens[j]!.norm);
     const read = (c: { a: number; b: number }): ScanToken[] => {
       const end = withSuffix(c);
-      const span = tokens.slice(c.a, end).filter((t) => /[A-Za-z0-9]/.test(t.text));
+      // A word that is no one's name inside a name was moved in by OCR ("GUNNAR FINFST HENDERSON").
+      const span = tokens.slice(c.a, end).filter((t, k, all) => /[A-Za-z0-9]/.test(t.text) && !(k > 0 && k < all.length - 1 && notName[c.a + k]));
       const words = span.filter((t) => !NAME_SUFFIXES.has(fold(core(t.text))));
       // Two names run together ("QuinnHughes") are split in readingWords, not joined with a neighbour.
       if (words.length !== 1 || this.unglued(core(words[0]!.text)).length > 1) return span;
