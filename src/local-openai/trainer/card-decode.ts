@@ -52,6 +52,8 @@ export interface CardLexicons {
 }
 
 
+const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+
 /** Tokens' letters run together, look-alikes collapsed, as lexicon keys are written ("SILVER PRIZM" → "silverprizm"). */
 const lettersOf = (tokens: readonly ScanToken[]): string => skeleton(tokens.map((t) => core(t.text)).join(''));
 
@@ -473,8 +475,14 @@ export class CardPredictor {
   }
 
   /** The number ranker's best token; for a model trained before it, the tagged spans vote. */
-  private cardNumber(spans: readonly Span[], tokens: readonly ScanToken[], nameStarts: ReadonlySet<number>): string {
-    const ranked = this.numberRanker ? bestCandidate(this.numberRanker, numberCandidates(tokens, nameStarts)) : null;
+  private cardNumber(spans: readonly Span[], tokens: readonly ScanToken[], names: readonly Span[]): string {
+    const candidates = numberCandidates(tokens, new Set(names.map((n) => tokens.indexOf(n.tokens[0]!))));
+    // A back prints its number right before the name, and OCR may move it in between the name's words ("ICHIRO 137
+    // SUZUKI"): a number inside a reading of the name is the card's.
+    const inside = new Set(names.flatMap((n) => (n.tokens.length < 2 ? [] : range(tokens.indexOf(n.tokens[0]!) + 1, tokens.indexOf(n.tokens[n.tokens.length - 1]!)).filter((i) => !n.tokens.includes(tokens[i]!)))));
+    // Two digits or more: OCR's litter ("KAWHI 1 LEONARD") and a digit split off a damaged word ("ALBER7") are one.
+    const moved = candidates.filter((c) => inside.has(c.at) && c.features.includes('cut=none') && /^\d{2,}$/.test(tokens[c.at]!.text));
+    const ranked = this.numberRanker ? (moved.length === 1 ? moved[0]! : bestCandidate(this.numberRanker, candidates)) : null;
     return this.undoubled((ranked !== null ? this.number(this.withoutRunOn(ranked.value, tokens, ranked.at)) : this.votedNumber(spans, tokens)) || '1');
   }
 
@@ -582,7 +590,7 @@ export class CardPredictor {
     const card = {
       player: this.nameReader.player(names),
       year: this.year(spans('YEAR'), sport, tokens, brands),
-      cardNumber: this.cardNumber(spans('NUM'), tokens, new Set(names.map((n) => tokens.indexOf(n.tokens[0]!)))),
+      cardNumber: this.cardNumber(spans('NUM'), tokens, names),
       brand: this.brand(this.brandSpans(tokens, spans('BRAND')), base.brand, brands),
       variation: this.printRun(this.variation(this.variationSpans(tokens, ctx, base, names)), tokens),
       sport: sport as Sport,
