@@ -83,7 +83,7 @@ describe('value candidates', () => {
     expect(texts('WanderFranco SPENCERstrider')).toEqual(['Wander', 'Franco', 'SPENCER', 'strider']);
     expect(texts('1995-96TOPPS FINEST TKACHUK2016-17')).toEqual(['1995-96', 'TOPPS', 'FINEST', 'TKACHUK', '2016-17']);
     // One name with a capital inside, an English word, a team, a name that starts with a team's word: left whole.
-    expect(texts('CeeDee LaMelo McDavid CENTERING BASEBALL SuperSonics KINGSTON')).toEqual(['CeeDee', 'LaMelo', 'McDavid', 'CENTERING', 'BASEBALL', 'SuperSonics', 'KINGSTON']);
+    expect(texts('CeeDee LaMelo McDavid CENTERING BASEBALL SuperSonics FitzGerald KINGSTON')).toEqual(['CeeDee', 'LaMelo', 'McDavid', 'CENTERING', 'BASEBALL', 'SuperSonics', 'FitzGerald', 'KINGSTON']);
   });
 
   it('reads the print run off a serial, a label\'s bare run or a caption, a damaged serial outvoted', () => {

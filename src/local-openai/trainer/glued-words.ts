@@ -54,7 +54,9 @@ export function ungluedPieces(raw: string): string[] {
   // Two words, each in its own case: "WanderFranco" (both Title, four letters or more: "CeeDee" and "LaMelo" are one
   // name each), "SPENCERstrider".
   const cased = /^([A-Z][a-z]{3,})([A-Z][a-z]{3,}[.,]?)$/.exec(raw) ?? /^([A-Z]{4,})([a-z]{4,}[.,]?)$/.exec(raw);
-  if (cased && !TEAM_WORDS.has(raw.toLowerCase().replace(/[.,]$/, ''))) return [cased[1]!, cased[2]!];
+  const whole = raw.toLowerCase().replace(/[.,]$/, '');
+  // Not a team's or a person's name written with a capital inside ("SuperSonics", "FitzGerald").
+  if (cased && !TEAM_WORDS.has(whole) && !nameWords().has(whole)) return [cased[1]!, cased[2]!];
   const m = /^([A-Za-z]+)([.,]?)$/.exec(raw);
   if (!m) return [raw];
   const split = labelWordSplit(m[1]!);
