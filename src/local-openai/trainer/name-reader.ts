@@ -488,12 +488,13 @@ export class NameReader {
     for (let x = 0; x < lower.length; x++) for (let y = x + 1; y < lower.length; y++) for (const w of commonNeighbours(lower[x]!, lower[y]!)) if (/^[a-z][a-z'-]*$/.test(w) && !lower.includes(w) && known(w)) between.add(w);
     // Two readings a letter apart: OCR drops letters far more often than it invents one, unless it read one twice
     // ("TYRES" and "TYRESE" are Tyrese; "MORANTT" and "MORANT" are left to the models below). When the longer one is
-    // no known name and a known name lies between them or one edit from each, all are weighed instead ("MTATHEW" and
-    // "MTTHEW" are Matthew).
-    if (lower.length === 2 && (between.size === 0 || known(lower[0]!.length > lower[1]!.length ? lower[0]! : lower[1]!))) {
+    // no known name, and the shorter is one or a known name lies between them or one edit from each, all are weighed
+    // instead ("MTATHEW" and "MTTHEW" are Matthew; "RLAWRENCE", a moved space's, is not Lawrence with a letter dropped).
+    if (lower.length === 2) {
       const [a, b] = lower[0]!.length > lower[1]!.length ? [lower[0]!, lower[1]!] : [lower[1]!, lower[0]!];
       const at = droppedAt(a, b);
-      if (at >= 0 && a[at] !== a[at - 1] && a[at] !== a[at + 1] && /[a-z]/.test(a[at]!)) return variants.find((v) => v.toLowerCase() === a)!;
+      const weighed = !known(a) && (between.size > 0 || known(b));
+      if (!weighed && at >= 0 && a[at] !== a[at - 1] && a[at] !== a[at + 1] && /[a-z]/.test(a[at]!)) return variants.find((v) => v.toLowerCase() === a)!;
     }
     let best = variants[0]!;
     let bestScore = -Infinity;
