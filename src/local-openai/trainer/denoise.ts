@@ -98,12 +98,12 @@ export function spellingsBetween(a: string, b: string, maxDiffs = 4): string[] {
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-/** Every spelling one edit from `word`: a letter dropped, doubled or inserted, changed, or two swapped. */
-export function oneEditAway(word: string): Set<string> {
+/** Every spelling one edit from `word`: a letter dropped, doubled or inserted, changed, or (with `swaps`) two swapped. */
+export function oneEditAway(word: string, swaps = true): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i <= word.length; i++) {
     if (i < word.length) out.add(word.slice(0, i) + word.slice(i + 1));
-    if (i + 1 < word.length) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    if (swaps && i + 1 < word.length) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
     for (const ch of LETTERS) {
       out.add(word.slice(0, i) + ch + word.slice(i));
       if (i < word.length) out.add(word.slice(0, i) + ch + word.slice(i + 1));

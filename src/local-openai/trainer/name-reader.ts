@@ -472,7 +472,9 @@ export class NameReader {
   private spelling(variants: readonly string[]): string {
     const lower = [...new Set(variants.map((v) => v.toLowerCase()))];
     const once = variants.length === 1 && this.denoiser.editRate > REPAIR_EDIT_RATE && /^[a-z]{4,}$/.test(lower[0]!);
-    const common = once ? [...oneEditAway(lower[0]!)].filter((w) => censusShares(w)[0] + censusShares(w)[1] >= COMMON_NAME_SHARE) : [];
+    // Not two letters swapped: OCR misreads, drops and doubles letters but seldom swaps them, while names spelt two ways
+    // often differ so ("Dwyane", "Dwayne").
+    const common = once ? [...oneEditAway(lower[0]!, false)].filter((w) => censusShares(w)[0] + censusShares(w)[1] >= COMMON_NAME_SHARE) : [];
     if (lower.length === 1 && common.length === 0) return variants[0]!;
     // The character model per character, at the readings' mean length: a longer spelling is not less likely for being longer.
     const length = lower.reduce((n, v) => n + v.replace(/[^a-z]/g, '').length, 0) / lower.length;
