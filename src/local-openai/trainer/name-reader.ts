@@ -434,7 +434,9 @@ export class NameReader {
       const leansFlipped = () => given(flipped[0]!) === given(flipped[1]!) && givenNameLean(flipped[0]!) - givenNameLean(flipped[1]!) > 0.3;
       // A tie goes to the order in which more people bear the first word as a given name and the second as a surname,
       // when the census tells them apart ("Trevor Lawrence"), else to the word known or looking more like a given name.
-      const census = (a: string, b: string) => censusLogShare(a, 0) + censusLogShare(b, 1);
+      // Each word by its likeliest reading: one reading's damage ("FRANEISCO") is another's clean word.
+      const share = (w: string, side: 0 | 1) => Math.max(...readings.flat().filter((v) => sim(v, w) >= 0.7).map((v) => censusLogShare(v, side)), censusLogShare(w, side));
+      const census = (a: string, b: string) => share(a, 0) + share(b, 1);
       const byCensus = census(flipped[0]!, flipped[1]!) - census(first[0]!, first[1]!);
       const tieFlips = Math.abs(byCensus) > CENSUS_ORDER_MARGIN ? byCensus > 0 : given(flipped[0]!) - given(flipped[1]!) > given(first[0]!) - given(first[1]!) || leansFlipped();
       if (reversed > same || (reversed === same && reversed > 0 && tieFlips)) {
