@@ -34,6 +34,9 @@ describe('value candidates', () => {
     expect(gradeOfWords('CGC', gradeWordsKey('MINT+'))?.grade).toBe(9.5);
     expect(gradeOfWords('BGS', gradeWordsKey('NM-MT+'))?.grade).toBe(8.5);
     expect(gradeOfWords('PSA', gradeWordsKey('GEM MT+'))).toBeNull();
+    // A letter read as a digit inside a grade's word ("N3AR MINT") still names its grade.
+    const cgc = gradeCandidates(tokens('1992-93 Stadium Club #65\n7 N3AR MINT\n472107482'), 'CGC');
+    expect(cgc.find((c) => c.value === 7 && c.features.includes('words'))?.features).toContain('words|numbers=agree');
   });
 
   it('reads each year token as three candidate years, the stats row and the copyright told apart by their lines', () => {

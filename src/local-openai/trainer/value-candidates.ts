@@ -1,6 +1,6 @@
 import { gradeOfWords, gradeWordsKey } from './grade-scales.js';
 import type { ScanToken } from './scan-tokens.js';
-import { foldDigits, levenshtein, shape, skeleton } from './text.js';
+import { foldDigits, foldLetters, levenshtein, shape, skeleton } from './text.js';
 
 /**
  * Candidate values for the fields a scan prints as numbers — the grade and the year — with the
@@ -62,11 +62,12 @@ export function gradeOf(t: ScanToken): number | null {
 }
 
 const MAX_GRADE_WORDS = 3;
-const isWord = (t: ScanToken) => /[A-Za-z]/.test(t.text) && !/\d/.test(t.text);
+/** A word, a digit OCR misread a letter as inside it aside ("N3AR"). */
+const isWord = (t: ScanToken) => /[A-Za-z]/.test(t.text) && !/\d/.test(t.text.replace(/(?<=[A-Za-z])\d(?=[A-Za-z])/g, ''));
 const wordsText = (tokens: readonly ScanToken[], from: number, to: number) =>
   tokens
     .slice(from, to)
-    .map((t) => t.text)
+    .map((t) => (/\d/.test(t.text) ? foldLetters(t.text).toUpperCase() : t.text))
     .join(' ');
 
 /** OCR's stray marks between a grade's words and its number ("GEM * MINT", "NM | 7"). */
