@@ -131,9 +131,13 @@ const WORD_DROPOUT_PERCENT = 30;
 const SPORT_DROPOUT_PERCENT = 30;
 const SPORT_WORDS = new Set(['baseball', 'basketball', 'football', 'hockey', 'soccer', 'mlb', 'nba', 'nfl', 'nhl', 'mls']);
 const SPORT_WORD_PATTERN = new RegExp(`\\b(?:${[...SPORT_WORDS].join('|')})\\b`, 'gi');
-/** The parallels the base model knows by name: knowledge a fine-tuned model keeps. */
-/** The base model's parallels by their words in any order, as `variationSkeleton` writes them. */
-export const BASE_PARALLELS: ReadonlyMap<string, string> = new Map(PARALLELS.map((p) => [variationSkeleton(p), p] as const));
+/**
+ * The parallels a fine-tuned model knows by name, by their words in any order as
+ * `variationSkeleton` writes them: the base model's, and the hobby's word for a parallel with no
+ * name of its own ("Parallel", printed so on a label or named so in a caption). The base model
+ * itself does not take that word for a name: it would read "a Holo parallel" as one.
+ */
+export const BASE_PARALLELS: ReadonlyMap<string, string> = new Map([...PARALLELS, 'Parallel'].map((p) => [variationSkeleton(p), p] as const));
 
 function hash(s: string): number {
   let h = 0x811c9dc5;
