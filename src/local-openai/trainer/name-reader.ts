@@ -81,20 +81,6 @@ const LOOK_ALIKE_LETTERS: Readonly<Record<string, readonly string[]>> = {
   '0': ['o'], '1': ['l', 'i'], '|': ['l', 'i'], '!': ['l', 'i'], '5': ['s'], $: ['s'], '8': ['b'], '6': ['g', 'b'], '3': ['e', 'b'], '4': ['a'], '7': ['t'], '2': ['z'], '9': ['g'], '(': ['c'],
 };
 
-/**
- * A space OCR moved by a letter inside a name printed in Title case leaves the letter in the
- * other word's case ("Jos eAltuve", "RonaldA cuna"): it goes back.
- */
-function caseMovedSpaces(words: readonly string[]): string[] {
-  const out = [...words];
-  for (let i = 0; i + 1 < out.length; i++) {
-    const [a, b] = [out[i]!, out[i + 1]!];
-    if (/^[A-Z][a-z]+$/.test(a) && /^[a-z][A-Z][a-z]+[.,]?$/.test(b)) [out[i], out[i + 1]] = [a + b[0], b.slice(1)];
-    else if (/^[A-Z][a-z]+[A-Z]$/.test(a) && /^[a-z]+[.,]?$/.test(b)) [out[i], out[i + 1]] = [a.slice(0, -1), a.slice(-1) + b];
-  }
-  return out;
-}
-
 const nearTeamWords = new Map<string, boolean>();
 
 /** A team's word up to one OCR slip, five letters or more ("mgaic"). */
@@ -314,7 +300,7 @@ export class NameReader {
         return m && (this.state.suffixes.includes(suffix!) || suffix === 'jr' || suffix === 'sr') && !/[^A-Za-z]/.test(m[1]!) ? [m[1]!, `${m[2]}${m[3]}`] : [w];
       })
       .filter((w) => /[A-Za-z0-9]/.test(w));
-    words = caseMovedSpaces(words);
+    words = this.caseMovedSpaces(words);
     // A name read as one word (its suffix aside) may be two run together.
     const isSuffix = (w: string) => this.suffixes.has(fold(core(w)));
     if (words.filter((w) => !isSuffix(w)).length === 1) words = words.flatMap((w) => (isSuffix(w) ? [w] : this.unglued(w)));
@@ -327,6 +313,23 @@ export class NameReader {
     // A suffix ends a name wherever OCR put it ("MARVIN JR. HARRISON").
     words = [...words.filter((w) => !isSuffix(w)), ...words.filter(isSuffix)];
     return words.map((w) => this.nameWord(w)).filter(Boolean);
+  }
+
+  /**
+   * A space OCR moved by a letter inside a name printed in Title case leaves the letter in the
+   * other word's case ("Jos eAltuve", "RonaldA cuna"): it goes back when that gives likelier
+   * names; two letters swapped look the same ("Adrian ePterson" is Peterson's).
+   */
+  private caseMovedSpaces(words: readonly string[]): string[] {
+    const out = [...words];
+    const prior = (x: string, y: string) => this.namePrior(x.replace(/[.,]$/, '')) + this.namePrior(y.replace(/[.,]$/, ''));
+    for (let i = 0; i + 1 < out.length; i++) {
+      const [a, b] = [out[i]!, out[i + 1]!];
+      const moved: [string, string] | null =
+        /^[A-Z][a-z]+$/.test(a) && /^[a-z][A-Z][a-z]+[.,]?$/.test(b) ? [a + b[0], b.slice(1)] : /^[A-Z][a-z]+[A-Z]$/.test(a) && /^[a-z]+[.,]?$/.test(b) ? [a.slice(0, -1), a.slice(-1) + b] : null;
+      if (moved && prior(...moved) > prior(a, b)) [out[i], out[i + 1]] = moved;
+    }
+    return out;
   }
 
   /**
@@ -492,12 +495,12 @@ export class NameReader {
     for (let x = 0; x < lower.length; x++) for (let y = x + 1; y < lower.length; y++) for (const w of commonNeighbours(lower[x]!, lower[y]!)) if (/^[a-z][a-z'-]*$/.test(w) && !lower.includes(w) && known(w)) between.add(w);
     // Two readings a letter apart: OCR drops letters far more often than it invents one, unless it read one twice
     // ("TYRES" and "TYRESE" are Tyrese; "MORANTT" and "MORANT" are left to the models below). When the longer one is
-    // no known name, and the shorter is one or a known name lies between them or one edit from each, all are weighed
+    // no known name, and people bear the shorter or a known name lies between them or one edit from each, all are weighed
     // instead ("MTATHEW" and "MTTHEW" are Matthew; "RLAWRENCE", a moved space's, is not Lawrence with a letter dropped).
     if (lower.length === 2) {
       const [a, b] = lower[0]!.length > lower[1]!.length ? [lower[0]!, lower[1]!] : [lower[1]!, lower[0]!];
       const at = droppedAt(a, b);
-      const weighed = !known(a) && (between.size > 0 || known(b));
+      const weighed = !known(a) && (between.size > 0 || censusShares(b).some((n) => n > 0));
       if (!weighed && at >= 0 && a[at] !== a[at - 1] && a[at] !== a[at + 1] && /[a-z]/.test(a[at]!)) return variants.find((v) => v.toLowerCase() === a)!;
     }
     let best = variants[0]!;
