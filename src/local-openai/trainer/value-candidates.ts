@@ -324,7 +324,8 @@ export function numberCandidates(tokens: readonly ScanToken[], nameStarts: Reado
       `gradelike=${gradeOf(t) !== null}`,
       `nextWord=${next !== undefined && /^[A-Za-z][A-Za-z'.-]+,?$/.test(next.text)}`,
       // Backs and labels print the number right before the player's name ("NO. 277 BROCK PURDY", "#57 DWYANE WADE").
-      `beforeName=${next !== undefined && nameStarts.has(i + 1)}`,
+      // A mark OCR picked up may sit between them ("265 « GIGUERE, JEAN-SEBASTIEN").
+      `beforeName=${next !== undefined && (nameStarts.has(i + 1) || (isMark(next) && sameLine(tokens, i, i + 2) && nameStarts.has(i + 2)))}`,
     ];
     for (const [cut, text] of numberReadings(t.text)) {
       const digits = foldDigits(text).replace(/[^0-9]/g, '');
