@@ -62,7 +62,7 @@ const EDGE_PENALTY = 3;
 const CENSUS_ORDER_MARGIN = 1;
 
 /** Weight of the census share of people bearing a spelling, in nats per nat, when readings disagree. */
-const CENSUS_SPELLING = 0.5;
+const CENSUS_SPELLING = 0.75;
 
 /** The share of characters OCR must have damaged in the training scans for a name printed once to be repaired. */
 const REPAIR_EDIT_RATE = 0.002;
