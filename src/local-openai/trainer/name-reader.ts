@@ -476,7 +476,9 @@ export class NameReader {
    */
   private spelling(variants: readonly string[]): string {
     const lower = [...new Set(variants.map((v) => v.toLowerCase()))];
-    const once = variants.length === 1 && this.denoiser.editRate > REPAIR_EDIT_RATE && /^[a-z]{4,}$/.test(lower[0]!);
+    // Only a word no one is known to bear: players' names are often rarer than the common names they are an edit from
+    // ("Shai", "Hedman", "Eichel").
+    const once = variants.length === 1 && this.denoiser.editRate > REPAIR_EDIT_RATE && /^[a-z]{4,}$/.test(lower[0]!) && !this.knownNameWord(lower[0]!);
     // Not two letters swapped: OCR misreads, drops and doubles letters but seldom swaps them, while names spelt two ways
     // often differ so ("Dwyane", "Dwayne").
     const common = once ? [...oneEditAway(lower[0]!, false)].filter((w) => censusShares(w)[0] + censusShares(w)[1] >= COMMON_NAME_SHARE) : [];
