@@ -8,7 +8,7 @@ import { NOT_NAMES, PARALLELS } from './base-model.js';
 import { COLOURS, PRODUCT_NAMES } from './parallels.js';
 import type { LinearScorer } from './perceptron.js';
 import type { ScanToken } from './scan-tokens.js';
-import { candidateSkeletons, nameCandidates, nameSpanFeatures, spanSkeleton, type Span } from './span-features.js';
+import { candidateSkeletons, MAX_NAME_TOKENS, nameCandidates, nameSpanFeatures, spanSkeleton, type Span } from './span-features.js';
 import { TEAM_NICKNAMES, TEAM_WORDS } from './team-words.js';
 import { core, droppedAt, fold, levenshtein, similarity, skeleton, titleCase } from './text.js';
 import type { ScanContext, Vocabulary } from './token-features.js';
@@ -72,6 +72,11 @@ const COMMON_NAME_SHARE = 50;
 
 /** What knowing a name word is worth against the character model, in nats. */
 const KNOWN_NAME_WORD = 4;
+
+/** Words that open a surname of several words ("Van Exel", "De La Cruz", "St. Brown"), as `fold(core(word))` gives them. */
+const SURNAME_PARTICLES: ReadonlySet<string> = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'del', 'della', 'la', 'le', 'st', 'san', 'ten', 'ter', 'du', 'des', 'dos', 'das']);
+
+const particle = (t: ScanToken) => SURNAME_PARTICLES.has(fold(core(t.text)).replace(/\.$/, ''));
 
 /** Generational suffixes after a surname, as `fold(core(word))` gives them. */
 export const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
@@ -202,9 +207,13 @@ export class NameReader {
       others += (EDGE_PENALTY - 1) * (notName[a]! + (b - 1 > a ? notName[b - 1]! : 0));
       // So is a span that spells a parallel ("PINK VELOCITY" on a label line of its own, as a name would be).
       const parallel = this.knownVariations.base(spanSkeleton(tokens, a, b)) || this.knownVariations.has(spanSkeleton(tokens, a, b));
-      // Nor does a name start with its suffix ("JR. KNICKSG").
+      // Nor does a name start with its suffix ("JR. KNICKSG"), or end with a surname's particle ("NICK VAN", "AMON-RA ST.").
       const suffixFirst = NAME_SUFFIXES.has(fold(core(tokens[a]!.text)));
-      return { a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons, this.nonNames, this.brandWords))[0]! - (teamOnly(a, b) || parallel || suffixFirst ? 100 : 0) - penalty * others };
+      const particleLast = b - a < MAX_NAME_TOKENS && b < tokens.length && tokens[b]!.line === tokens[b - 1]!.line && particle(tokens[b - 1]!);
+      // Nor does a span start with one right after a word that could open the name ("NICK | VAN EXEL").
+      const before = tokens[a - 1];
+      const particleFirst = particle(tokens[a]!) && before !== undefined && before.line === tokens[a]!.line && before.source === 0 && /^[A-Za-z][A-Za-z'.-]*$/.test(before.text) && !notName[a - 1];
+      return { a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons, this.nonNames, this.brandWords))[0]! - (teamOnly(a, b) || parallel || suffixFirst || particleLast || particleFirst ? 100 : 0) - penalty * others };
     });
     scored.sort((x, y) => y.score - x.score);
     const best = scored[0]!;
@@ -242,7 +251,7 @@ export class NameReader {
     const read = (c: { a: number; b: number }): ScanToken[] => {
       const end = withSuffix(c);
       // A word that is no one's name inside a name was moved in by OCR ("GUNNAR FINFST HENDERSON").
-      const span = tokens.slice(c.a, end).filter((t, k, all) => /[A-Za-z0-9]/.test(t.text) && !(k > 0 && k < all.length - 1 && notName[c.a + k]));
+      const span = tokens.slice(c.a, end).filter((t, k, all) => /[A-Za-z0-9]/.test(t.text) && !(k > 0 && k < all.length - 1 && notName[c.a + k] && !particle(t)));
       const words = span.filter((t) => !NAME_SUFFIXES.has(fold(core(t.text))));
       // Two names run together ("QuinnHughes") are split in readingWords, not joined with a neighbour.
       if (words.length !== 1 || this.unglued(core(words[0]!.text)).length > 1) return span;
@@ -350,10 +359,11 @@ export class NameReader {
    * both words name words a base model knows and they were not before.
    */
   private resplit(words: string[], elsewhere: ReadonlySet<string>): string[] {
-    // A two-letter word counts only when people bear it ("Ja"): the big list holds fragments such as "sh".
+    // A word of three letters or fewer counts only when people bear it ("Ja", "Cal"): the big list holds fragments such
+    // as "sh" and "yde".
     const known = (w: string) => {
       const letters = w.toLowerCase().replace(/[^a-z]/g, '');
-      return this.knownNameWord(letters) && (letters.length > 2 || censusShares(letters).some((n) => n > 0));
+      return this.knownNameWord(letters) && (letters.length > 3 || censusShares(letters).some((n) => n > 0));
     };
     for (let i = 0; i + 1 < words.length; i++) {
       const [a, b] = [words[i]!, words[i + 1]!];
