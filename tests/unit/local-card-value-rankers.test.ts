@@ -212,6 +212,8 @@ describe('the learned rankers', () => {
     // A surname of several words is read whole: no name ends with its particle.
     expect(slab('1993 Topps Chrome #123 Nick Van Exel\n9.5 GEM MINT\nCEN 10 COR 10 EDG 9.5 SUR 9.5\n0011223344')).toBe('Nick Van Exel');
     expect(slab('2023 Topps Chrome #123 Amon-Ra St. Brown\n9.5 GEM MINT\nCEN 10 COR 10 EDG 9.5 SUR 9.5\n0011223344')).toBe('Amon-Ra St. Brown');
+    // Printed surname first, a name is read whole past its comma and from its particle.
+    expect(slab('1993 Topps Chrome #123\nVAN EXEL, NICK\n9.5 GEM MINT\nCEN 10 COR 10 EDG 9.5 SUR 9.5\n0011223344')).toBe('Nick Van Exel');
     // A back's number that OCR moved in between the name's words is the card's, OCR's litter there is not.
     const cardBack = (first: string) => predictor.predict({ ocrText: `${first}\nOUTFIELD\nYR CLUB G AB R H 2B 3B HR RBI AVG\n2011 NYY 12 .301 88 140 22\n© 2012 THE TOPPS COMPANY, INC.`, imageDescription: 'Front and back of a Topps baseball card raw' });
     expect(cardBack('ICHIRO 137 SUZUKI').cardNumber).toBe('137');

@@ -191,7 +191,8 @@ export class NameReader {
     // A span of team words only ("CHARLOTTE HORNETS"), or ending with a team's nickname ("ORLANDO MAGIC"), is never the player.
     // A team's name with an OCR slip is one too, when another of its words is printed whole ("ORLANDO MGAIC").
     const teamOnly = (a: number, b: number) =>
-      TEAM_NICKNAMES.has(tokens[b - 1]!.norm) ||
+      // After a comma comes the given name ("JOHNSON, MAGIC").
+      (TEAM_NICKNAMES.has(tokens[b - 1]!.norm) && !tokens.slice(a, b - 1).some((t) => /[A-Za-z],$/.test(t.text))) ||
       tokens.slice(a, b).every((t) => TEAM_WORDS.has(t.norm)) ||
       (b - a >= 2 && tokens.slice(a, b).some((t) => TEAM_WORDS.has(t.norm)) && tokens.slice(a, b).every((t) => TEAM_WORDS.has(t.norm) || nearTeamWord(t.norm)));
     // Words that are printed on labels and cards but are no one's name ("CATCHER", "CERT", a damaged "ROAKIE") count
@@ -202,7 +203,8 @@ export class NameReader {
     const notName = tokens.map((t) => (t.source === 0 && (this.isNotName(t.norm) || litter(t.text)) ? 1 : 0));
     const scored = windows.map(([a, b]) => {
       let others = 0;
-      for (let i = a; i < b; i++) others += notName[i]!;
+      // A surname's particle inside a name is the name's ("AMON-RA ST. BROWN"), whatever else it is on a label ("ST. LOUIS").
+      for (let i = a; i < b; i++) others += i > a && i < b - 1 && particle(tokens[i]!) ? 0 : notName[i]!;
       // A name neither starts nor ends with such a word ("MAGIC KENTAVIOUS CALDWELL-POPE", "KEVIN GARNETT NM-MT").
       others += (EDGE_PENALTY - 1) * (notName[a]! + (b - 1 > a ? notName[b - 1]! : 0));
       // So is a span that spells a parallel ("PINK VELOCITY" on a label line of its own, as a name would be).
@@ -213,7 +215,12 @@ export class NameReader {
       // Nor does a span start with one right after a word that could open the name ("NICK | VAN EXEL").
       const before = tokens[a - 1];
       const particleFirst = particle(tokens[a]!) && before !== undefined && before.line === tokens[a]!.line && before.source === 0 && /^[A-Za-z][A-Za-z'.-]*$/.test(before.text) && !notName[a - 1];
-      return { a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons, this.nonNames, this.brandWords))[0]! - (teamOnly(a, b) || parallel || suffixFirst || particleLast || particleFirst ? 100 : 0) - penalty * others };
+      // Nor right after its particle ("VAN | EXEL, NICK").
+      const afterParticle = before !== undefined && before.line === tokens[a]!.line && before.source === 0 && particle(before);
+      // Nor at a comma with the given name after it ("VAN EXEL, NICK").
+      const next = tokens[b];
+      const commaLast = /[A-Za-z],$/.test(tokens[b - 1]!.text) && b - a < MAX_NAME_TOKENS && next !== undefined && next.line === tokens[b - 1]!.line && /^[A-Za-z]/.test(next.text) && !notName[b];
+      return { a, b, score: this.names.scores(nameSpanFeatures(tokens, a, b, this.vocab, ctx, this.firstNames, skeletons, this.nonNames, this.brandWords))[0]! - (teamOnly(a, b) || parallel || suffixFirst || particleLast || particleFirst || afterParticle || commaLast ? 100 : 0) - penalty * others };
     });
     scored.sort((x, y) => y.score - x.score);
     const best = scored[0]!;
