@@ -56,6 +56,7 @@ describe('value candidates', () => {
     const years = (text: string, beforeBrand = false) => repairedYears(tokens(text)[0]!, beforeBrand, 2026).map((y) => `${y.start}${y.season ? 's' : ''}:${y.repair}`);
     expect(years('213-14')).toEqual(['2013s:season-end']);
     expect(years('2008-10')).toEqual(['2009s:season-end']);
+    expect([...years('1998-9'), ...years('20178')]).toEqual(['1998s:season-cut', '2017s:season-cut']);
     expect(years('20122')).toEqual(['2012:doubled']);
     expect(years('2042')).toEqual(expect.arrayContaining(['2024:swapped']));
     expect(years('7992')).toEqual(['1992:lookalike']);

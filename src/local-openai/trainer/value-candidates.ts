@@ -224,6 +224,9 @@ export function repairedYears(t: ScanToken, beforeBrand: boolean, thisYear = new
     const start = Number(m[1]!.slice(0, 2)) * 100 + ((Number(m[2]) + 99) % 100);
     return valid(start) ? [{ start, season: true, repair: 'season-end' }] : [];
   }
+  // A season with a digit of its end lost, the dash too or not ("1998-9", "20178"): its start stands.
+  const cut = /^(\d{4})[-_~.]?(\d)$/.exec(t.digits);
+  if (cut && valid(Number(cut[1])) && Number(cut[2]) === (Number(cut[1]) + 1) % 10) return [{ start: Number(cut[1]), season: true, repair: 'season-cut' }];
   const season = /^(\d{2,5})[-_~.](\d{2})$/.exec(t.digits);
   if (season) {
     // The start as its end says, in the century its first digits suggest.
