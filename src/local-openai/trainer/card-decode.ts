@@ -475,8 +475,8 @@ export class CardPredictor {
   }
 
   /** The number ranker's best token; for a model trained before it, the tagged spans vote. */
-  private cardNumber(spans: readonly Span[], tokens: readonly ScanToken[], names: readonly Span[]): string {
-    const candidates = numberCandidates(tokens, new Set(names.map((n) => tokens.indexOf(n.tokens[0]!))));
+  private cardNumber(spans: readonly Span[], tokens: readonly ScanToken[], names: readonly Span[], brands: ReadonlyArray<ValueCandidate<string>>): string {
+    const candidates = numberCandidates(tokens, new Set(names.map((n) => tokens.indexOf(n.tokens[0]!))), new Set(brands.map((c) => c.at)));
     // A back prints its number right before the name, and OCR may move it in between the name's words ("ICHIRO 137
     // SUZUKI"): a number inside a reading of the name is the card's.
     const inside = new Set(names.flatMap((n) => (n.tokens.length < 2 ? [] : range(tokens.indexOf(n.tokens[0]!) + 1, tokens.indexOf(n.tokens[n.tokens.length - 1]!)).filter((i) => !n.tokens.includes(tokens[i]!)))));
@@ -590,7 +590,7 @@ export class CardPredictor {
     const card = {
       player: this.nameReader.player(names),
       year: this.year(spans('YEAR'), sport, tokens, brands),
-      cardNumber: this.cardNumber(spans('NUM'), tokens, names),
+      cardNumber: this.cardNumber(spans('NUM'), tokens, names, brands),
       brand: this.brand(this.brandSpans(tokens, spans('BRAND')), base.brand, brands),
       variation: this.printRun(this.variation(this.variationSpans(tokens, ctx, base, names)), tokens),
       sport: sport as Sport,

@@ -255,7 +255,11 @@ export class CardTrainer {
     const brands = brandCandidates(tokens, this.brandKeys);
     const years = yearCandidates(tokens, new Set(brands.map((c) => c.at)));
     const goldYear = Number(example.card.year.slice(0, 4));
-    const numbers = numberCandidates(tokens, new Set(tokens.flatMap((t, i) => (isPlayer(i) && !(i > 0 && isPlayer(i - 1) && tokens[i - 1]!.line === t.line && tokens[i - 1]!.source === t.source) ? [i] : []))));
+    const numbers = numberCandidates(
+      tokens,
+      new Set(tokens.flatMap((t, i) => (isPlayer(i) && !(i > 0 && isPlayer(i - 1) && tokens[i - 1]!.line === t.line && tokens[i - 1]!.source === t.source) ? [i] : []))),
+      new Set(brands.map((c) => c.at)),
+    );
     const goldNumber = example.card.cardNumber.toUpperCase();
     const p: Prepared = {
       tokens,

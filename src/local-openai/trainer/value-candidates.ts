@@ -300,7 +300,7 @@ export function numberText(raw: string): string {
  * `nameStarts`: where the player's name begins (the answer's in training, the name ranker's
  * readings at inference).
  */
-export function numberCandidates(tokens: readonly ScanToken[], nameStarts: ReadonlySet<number> = new Set()): Array<ValueCandidate<string>> {
+export function numberCandidates(tokens: readonly ScanToken[], nameStarts: ReadonlySet<number> = new Set(), brandAt: ReadonlySet<number> = new Set()): Array<ValueCandidate<string>> {
   const out: Array<ValueCandidate<string>> = [];
   tokens.forEach((t, i) => {
     // A print run or serial ("/99", "18/50") is no card number, nor is a decimal (a grade, a batting average).
@@ -329,6 +329,8 @@ export function numberCandidates(tokens: readonly ScanToken[], nameStarts: Reado
       // Backs and labels print the number right before the player's name ("NO. 277 BROCK PURDY", "#57 DWYANE WADE").
       // A mark OCR picked up may sit between them ("265 « GIGUERE, JEAN-SEBASTIEN").
       `beforeName=${next !== undefined && (nameStarts.has(i + 1) || (isMark(next) && sameLine(tokens, i, i + 2) && nameStarts.has(i + 2)))}`,
+      // A set line prints its year before the brand, and OCR may have lost a digit of it ("204 TOPPS FINEST").
+      `beforeBrand=${next !== undefined && brandAt.has(i + 1)}`,
     ];
     for (const [cut, text] of numberReadings(t.text)) {
       const digits = foldDigits(text).replace(/[^0-9]/g, '');
