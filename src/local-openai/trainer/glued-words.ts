@@ -6,10 +6,13 @@ import { TEAM_WORDS } from './team-words.js';
 /**
  * Words OCR ran together when it dropped the space between them: a label word and a name
  * ("CHROMEWANDER", "JALENGUARD"), two names in their own case ("WanderFranco",
- * "SPENCERstrider"), a card number and a name ("#36DAMIAN"), a season and a word ("1995-96TOPPS", "TKACHUK2016-17").
- * Splitting them where the tokens are made lets every ranker see the words it would have seen
- * with the space.
+ * "SPENCERstrider"), a card number and a name ("#36DAMIAN"), a season and a word
+ * ("1995-96TOPPS", "TKACHUK2016-17"). Splitting them where the tokens are made lets every
+ * ranker see the words it would have seen with the space.
  */
+
+/** Positions as card backs print them. */
+const POSITIONS = ['guard', 'forward', 'center', 'pitcher', 'catcher', 'quarterback', 'outfield', 'goalie', 'defense', 'linebacker', 'receiver'];
 
 let labelWords: Set<string> | null = null;
 
@@ -26,8 +29,6 @@ function labelWordSet(): ReadonlySet<string> {
   );
   return labelWords;
 }
-
-const POSITIONS = ['guard', 'forward', 'center', 'pitcher', 'catcher', 'quarterback', 'outfield', 'goalie', 'defense', 'linebacker', 'receiver'];
 
 /**
  * A label word at either end of a run of letters whose other part is a name word a base model

@@ -338,12 +338,11 @@ export class NameReader {
    */
   private caseMovedSpaces(words: readonly string[]): string[] {
     const out = [...words];
-    const prior = (x: string, y: string) => this.namePrior(x.replace(/[.,]$/, '')) + this.namePrior(y.replace(/[.,]$/, ''));
     for (let i = 0; i + 1 < out.length; i++) {
       const [a, b] = [out[i]!, out[i + 1]!];
       const moved: [string, string] | null =
         /^[A-Z][a-z]+$/.test(a) && /^[a-z][A-Z][a-z]+[.,]?$/.test(b) ? [a + b[0], b.slice(1)] : /^[A-Z][a-z]+[A-Z]$/.test(a) && /^[a-z]+[.,]?$/.test(b) ? [a.slice(0, -1), a.slice(-1) + b] : null;
-      if (moved && prior(...moved) > prior(a, b)) [out[i], out[i + 1]] = moved;
+      if (moved && this.pairPrior(...moved) > this.pairPrior(a, b)) [out[i], out[i + 1]] = moved;
     }
     return out;
   }
@@ -362,8 +361,9 @@ export class NameReader {
   }
 
   /**
-   * A space OCR moved by a letter ("LUKAD ONCIC", "BROC KPURDY"): moved back when that makes
-   * both words name words a base model knows and they were not before.
+   * A space OCR moved by a letter ("LUKAD ONCIC", "BROC KPURDY"): moved back when another
+   * reading prints both words so and they are the likelier names, or when that makes both words
+   * name words a base model knows and they were not before.
    */
   private resplit(words: string[], elsewhere: ReadonlySet<string>): string[] {
     // A word of three letters or fewer counts only when people bear it ("Ja", "Cal"): the big list holds fragments such
@@ -380,8 +380,7 @@ export class NameReader {
       ] as const;
       // Another reading printing both words with the space moved says where it belongs ("RonaldA cuna" is Ronald Acuna),
       // when they are the likelier names.
-      const prior = (x: string, y: string) => this.namePrior(x) + this.namePrior(y);
-      const confirmed = moves.find(([x, y]) => elsewhere.has(x.toLowerCase()) && elsewhere.has(y.toLowerCase()) && prior(x, y) > prior(a, b));
+      const confirmed = moves.find(([x, y]) => elsewhere.has(x.toLowerCase()) && elsewhere.has(y.toLowerCase()) && this.pairPrior(x, y) > this.pairPrior(a, b));
       if (confirmed) {
         words = [...words.slice(0, i), this.nameWord(confirmed[0]), this.nameWord(confirmed[1]), ...words.slice(i + 2)];
         continue;
@@ -504,14 +503,12 @@ export class NameReader {
     const length = lower.reduce((n, v) => n + v.replace(/[^a-z]/g, '').length, 0) / lower.length;
     // Spellings with the same letters differ only in OCR-dropped punctuation ("NUGENTHOPKINS"): the punctuated one stands.
     const punctuated = (cand: string) => lower.some((o) => o !== cand && o.replace(/[^a-z]/g, '') === cand.replace(/[^a-z]/g, '') && o.length > cand.length);
-    // A double-barrelled name counts as known when each of its parts is ("Caldwell-Pope", "Jean-Sebastien").
-    const known = (cand: string) => this.knownNameWord(cand.replace(/[^a-z]/g, '')) || (/-/.test(cand) && cand.split('-').every((part) => this.knownNameWord(part.replace(/[^a-z]/g, ''))));
     // Two readings damaged in different places hold the real spelling between them ("JUSSTIN" and "JUSTINV"): such a
     // spelling is a candidate too when it is a name word a base model knows.
     const between = new Set<string>();
-    for (let x = 0; x < lower.length; x++) for (let y = x + 1; y < lower.length; y++) for (const w of spellingsBetween(lower[x]!, lower[y]!)) if (/^[a-z][a-z'-]*$/.test(w) && !lower.includes(w) && known(w)) between.add(w);
+    for (let x = 0; x < lower.length; x++) for (let y = x + 1; y < lower.length; y++) for (const w of spellingsBetween(lower[x]!, lower[y]!)) if (/^[a-z][a-z'-]*$/.test(w) && !lower.includes(w) && this.knownName(w)) between.add(w);
     // Two readings both damaged, each in its own place, hold the real spelling one edit from each ("MTATHEW" and "MTTHEW").
-    for (let x = 0; x < lower.length; x++) for (let y = x + 1; y < lower.length; y++) for (const w of commonNeighbours(lower[x]!, lower[y]!)) if (/^[a-z][a-z'-]*$/.test(w) && !lower.includes(w) && known(w)) between.add(w);
+    for (let x = 0; x < lower.length; x++) for (let y = x + 1; y < lower.length; y++) for (const w of commonNeighbours(lower[x]!, lower[y]!)) if (/^[a-z][a-z'-]*$/.test(w) && !lower.includes(w) && this.knownName(w)) between.add(w);
     // Two readings a letter apart: OCR drops letters far more often than it invents one, unless it read one twice
     // ("TYRES" and "TYRESE" are Tyrese; "MORANTT" and "MORANT" are left to the models below). When the longer one is
     // no known name, and people bear the shorter or a known name lies between them or one edit from each, all are weighed
@@ -519,7 +516,7 @@ export class NameReader {
     if (lower.length === 2) {
       const [a, b] = lower[0]!.length > lower[1]!.length ? [lower[0]!, lower[1]!] : [lower[1]!, lower[0]!];
       const at = droppedAt(a, b);
-      const weighed = !known(a) && (between.size > 0 || censusShares(b).some((n) => n > 0));
+      const weighed = !this.knownName(a) && (between.size > 0 || censusShares(b).some((n) => n > 0));
       if (!weighed && at >= 0 && a[at] !== a[at - 1] && a[at] !== a[at + 1] && /[a-z]/.test(a[at]!)) return variants.find((v) => v.toLowerCase() === a)!;
     }
     let best = variants[0]!;
@@ -543,15 +540,23 @@ export class NameReader {
    * all, and how many people bear it (a double-barrelled name by its parts, "Caldwell-Pope").
    */
   private namePrior(word: string): number {
-    const lower = word.toLowerCase();
-    const parts = lower.split('-');
-    const known = this.knownNameWord(lower.replace(/[^a-z]/g, '')) || (parts.length > 1 && parts.every((part) => this.knownNameWord(part.replace(/[^a-z]/g, ''))));
-    let prior = known ? KNOWN_NAME_WORD : 0;
-    for (const part of parts) {
+    let prior = this.knownName(word) ? KNOWN_NAME_WORD : 0;
+    for (const part of word.toLowerCase().replace(/[.,]$/, '').split('-')) {
       const [given, surname] = censusShares(part);
       prior += CENSUS_SPELLING * Math.log(1 + given + surname);
     }
     return prior;
+  }
+
+  private pairPrior(a: string, b: string): number {
+    return this.namePrior(a) + this.namePrior(b);
+  }
+
+  /** A name word a base model knows; a double-barrelled one when each of its parts is ("Caldwell-Pope", "Jean-Sebastien"). */
+  private knownName(word: string): boolean {
+    const lower = word.toLowerCase();
+    const parts = lower.split('-');
+    return this.knownNameWord(lower.replace(/[^a-z]/g, '')) || (parts.length > 1 && parts.every((part) => this.knownNameWord(part.replace(/[^a-z]/g, ''))));
   }
 
   knownNameWord(letters: string): boolean {
