@@ -192,6 +192,7 @@ describe('the learned rankers', () => {
     expect(predictor.predict({ ocrText: '2015 Panini National Treasures #122 Juan Soto\nPARALLEL\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab' }).variation).toBe('Parallel');
     // Names OCR ran together, or split with a number moved in between, are read back.
     expect(predictor.predict({ ocrText: '2019 Topps Chrome #150\nALBERTPUJOLS\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab' }).player).toBe('Albert Pujols');
+    expect(predictor.predict({ ocrText: '2016 Donruss Optic #171\nDWYANEWADE\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Front of a basketball card in a Beckett slab' }).player).toBe('Dwyane Wade');
     // A space OCR moved by a letter goes back; of two readings a letter apart, the one OCR did not drop a letter from wins.
     expect(predictor.predict({ ocrText: '2019 Topps Chrome #150\nIVANR ODRIGUEZ\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab' }).player).toBe('Ivan Rodriguez');
     expect(predictor.predict({ ocrText: '2019 Topps Chrome #150 TYRES HALIBURTON\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678\nTYRESE HALIBURTON', imageDescription: 'Front of a basketball card in a Beckett slab' }).player).toBe('Tyrese Haliburton');

@@ -349,7 +349,8 @@ export class NameReader {
 
   /**
    * Two names OCR ran together ("RONALDACUNA", "QuinnHughes"): split where both halves are name
-   * words a base model knows, four letters or more each, and the whole is no name it knows.
+   * words a base model knows, four letters or more each, and the whole is no name it knows; else
+   * after a given name or before a surname the census lists ("TIMHARDAWAY", "DWYANEWADE").
    */
   private unglued(word: string): string[] {
     const letters = word.toLowerCase();
@@ -357,6 +358,9 @@ export class NameReader {
     for (let cut = 4; cut <= letters.length - 4; cut++) {
       if (this.knownNameWord(letters.slice(0, cut)) && this.knownNameWord(letters.slice(cut))) return [word.slice(0, cut), word.slice(cut)];
     }
+    // A given name people bear before any word ("TIMHARDAWAY"), any word before a surname they bear ("DWYANEWADE").
+    for (let cut = letters.length - 4; cut >= 3; cut--) if (censusShares(letters.slice(0, cut))[0] > 0) return [word.slice(0, cut), word.slice(cut)];
+    for (let cut = 4; cut <= letters.length - 4; cut++) if (censusShares(letters.slice(cut))[1] > 0) return [word.slice(0, cut), word.slice(cut)];
     return [word];
   }
 
