@@ -432,7 +432,10 @@ export class NameReader {
     // The best reading, or a longer one holding all its words: the ranker may have cut a name short ("WITT JR." of
     // "BOBBY WITT JR."), or a suffix OCR damaged ("HARDAWAY JRR.") kept it out.
     const covers = (long: readonly string[], short: readonly string[]) =>
-      short.every((w) => long.some((v) => similarity(v.toLowerCase(), w.toLowerCase()) >= 0.7)) && !long.some((v) => this.isNotName(fold(core(v))));
+      short.every((w) => long.some((v) => similarity(v.toLowerCase(), w.toLowerCase()) >= 0.7)) &&
+      !long.some((v) => this.isNotName(fold(core(v)))) &&
+      // What the longer one adds is a suffix or a given name people bear, not a team's or a label's word ("HOUSTON").
+      long.every((v) => short.some((w) => similarity(v.toLowerCase(), w.toLowerCase()) >= 0.7) || NAME_SUFFIXES.has(fold(core(v))) || censusShares(v)[0] > 0);
     const first = readings.find((r) => r.length > readings[0]!.length && covers(r, readings[0]!)) ?? readings[0]!;
     // Word order: each reading of as many words votes for the first reading's order or its reverse, read by which
     // pairing of their words is closer ("ADAMS DAVANTE" against "DAVANTE ADAS"); a tie goes to the order whose first
