@@ -78,6 +78,7 @@ describe('value candidates', () => {
     expect(numberCandidates(tokens('NO. RC-44 GUNNAR HENDERSON')).map((c) => c.value)).toEqual(['RC-44']);
     expect(tokens('GEM MINT9 NM-MT+8.5').map((t) => t.text)).toEqual(['GEM', 'MINT', '9', 'NM-MT+', '8.5']);
     expect(tokens('NM7 8EX-MT US175').map((t) => t.text)).toEqual(['NM', '7', '8', 'EX-MT', 'US175']);
+    expect(tokens('GEM MT10').map((t) => t.text)).toEqual(['GEM', 'MT', '10']);
   });
 
   it('splits words OCR ran together: a label word and a name, two names each in its own case', () => {
@@ -200,6 +201,8 @@ describe('the learned rankers', () => {
     // Two readings in opposite orders, or spelt two ways, go to the order and the spelling more people bear.
     const twice = (a: string, b: string) => predictor.predict({ ocrText: `2021 Donruss Optic #91\n${a}\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678\n${b}`, imageDescription: 'Front of a football card in a Beckett slab' }).player;
     expect(twice('LAWRENCE TREVOR', 'TREVOR LAWRENCE')).toBe('Trevor Lawrence');
+    // A bare 1 is a slab edge's litter, not a Poor grade, unless the label's words say so.
+    expect(predictor.predict({ ocrText: '2019 Topps Chrome #150 Juan Soto 1\n9.5 GEM MINT\nCEN 10 COR 10 EDG 9.5 SUR 9.5\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab' }).grade).toBe(9.5);
     expect(twice('JOSE ALTUVE', 'JOES ALTUVE')).toBe('Jose Altuve');
     expect(twice('KENTAVIOUS CALOWELL-POPE', 'KENTAVIOUS CALDWELL-POPE')).toBe('Kentavious Caldwell-Pope');
     // Both readings damaged, each in its own place.

@@ -563,7 +563,10 @@ export class CardPredictor {
     // A number printed next to the words its company's scale names it by ("GEM MINT 9.5") is the grade: the other
     // numbers on a label are subgrades, cert digits and misreads, which a ranker fit to a few hundred labels confuses.
     const agreed = all.filter((c) => c.features.includes('words=agree') || c.features.includes('words|numbers=agree'));
-    const ranked = this.gradeRanker ? bestValue(this.gradeRanker, agreed.length ? agreed : all) : null;
+    // A bare 1 is OCR's litter from a slab's edge more often than a Poor grade, unless the label's words say so.
+    const plausible = all.filter((c) => c.value !== 1 || c.features.includes('words=agree') || c.features.includes('words'));
+    const pool = plausible.length ? plausible : all;
+    const ranked = this.gradeRanker ? bestValue(this.gradeRanker, agreed.length ? agreed : pool) : null;
     if (ranked !== null) return ranked;
     const candidates = spans.flatMap((span) =>
       span.tokens.flatMap((t) => {

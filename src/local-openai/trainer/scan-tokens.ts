@@ -24,9 +24,11 @@ function splitRunOn(piece: string): string[] {
   // Not a card number's prefix ("RC-44", "BDC-150"): letters ending in a hyphen stay with their digits.
   const m = /^([A-Za-z][A-Za-z-]{1,}[A-Za-z+])(\d+(?:\.\d)?)$/.exec(piece) ?? /^(\d+(?:\.\d)?)([A-Za-z][A-Za-z-]*[A-Za-z+])$/.exec(piece);
   if (m && (m[1]!.length >= 3 || m[2]!.length >= 3)) return [m[1]!, m[2]!];
-  // A two-letter grade run into its number ("NM7", "EX5"), not a two-letter number prefix ("US175").
+  // A two-letter grade, or the end of one ("GEM MT10"), run into its number ("NM7", "EX5"), not a two-letter number
+  // prefix ("US175").
   const short = /^([A-Za-z]{2}\+?)(\d+(?:\.\d)?)$/.exec(piece);
-  return short && GRADE_KEYS.has(short[1]!.toLowerCase().replace('+', '')) ? [short[1]!, short[2]!] : [piece];
+  const key = short?.[1]!.toLowerCase().replace('+', '');
+  return short && (GRADE_KEYS.has(key!) || key === 'mt') ? [short[1]!, short[2]!] : [piece];
 }
 
 export function scanTokens(ocrText: string, imageDescription: string | null | undefined): ScanToken[] {
