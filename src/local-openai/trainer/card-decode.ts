@@ -315,8 +315,8 @@ export class CardPredictor {
    * year is the card's) and any season printed in full ("2014-15": unambiguous, unlike a copyright
    * year or a stats row) added as further votes.
    */
-  private year(spans: readonly Span[], sport: string, tokens: readonly ScanToken[], brands: ReadonlyArray<ValueCandidate<string>>): string {
-    const ranked = this.yearRanker ? bestValue(this.yearRanker, yearCandidates(tokens, new Set(brands.map((c) => c.at)))) : null;
+  private year(spans: readonly Span[], sport: string, tokens: readonly ScanToken[], brandAt: ReadonlySet<number>): string {
+    const ranked = this.yearRanker ? bestValue(this.yearRanker, yearCandidates(tokens, brandAt)) : null;
     const start = ranked ?? this.votedYear(spans, tokens);
     return this.state.seasonSports.includes(sport) ? `${start}-${String((start + 1) % 100).padStart(2, '0')}` : String(start);
   }
@@ -475,8 +475,8 @@ export class CardPredictor {
   }
 
   /** The number ranker's best token; for a model trained before it, the tagged spans vote. */
-  private cardNumber(spans: readonly Span[], tokens: readonly ScanToken[], names: readonly Span[], brands: ReadonlyArray<ValueCandidate<string>>): string {
-    const candidates = numberCandidates(tokens, new Set(names.map((n) => tokens.indexOf(n.tokens[0]!))), new Set(brands.map((c) => c.at)));
+  private cardNumber(spans: readonly Span[], tokens: readonly ScanToken[], names: readonly Span[], brandAt: ReadonlySet<number>): string {
+    const candidates = numberCandidates(tokens, new Set(names.map((n) => tokens.indexOf(n.tokens[0]!))), brandAt);
     // A back prints its number right before the name, and OCR may move it in between the name's words ("ICHIRO 137
     // SUZUKI"): a number inside a reading of the name is the card's.
     const inside = new Set(names.flatMap((n) => (n.tokens.length < 2 ? [] : range(tokens.indexOf(n.tokens[0]!) + 1, tokens.indexOf(n.tokens[n.tokens.length - 1]!)).filter((i) => !n.tokens.includes(tokens[i]!)))));
@@ -590,10 +590,11 @@ export class CardPredictor {
     const graded = company !== 'NONE';
     const names = this.nameReader.spans(tokens, ctx);
     const brands = brandCandidates(tokens, this.brandKeys);
+    const brandAt = new Set(brands.map((c) => c.at));
     const card = {
       player: this.nameReader.player(names),
-      year: this.year(spans('YEAR'), sport, tokens, brands),
-      cardNumber: this.cardNumber(spans('NUM'), tokens, names, brands),
+      year: this.year(spans('YEAR'), sport, tokens, brandAt),
+      cardNumber: this.cardNumber(spans('NUM'), tokens, names, brandAt),
       brand: this.brand(this.brandSpans(tokens, spans('BRAND')), base.brand, brands),
       variation: this.printRun(this.variation(this.variationSpans(tokens, ctx, base, names)), tokens),
       sport: sport as Sport,

@@ -253,12 +253,13 @@ export class CardTrainer {
     const base = extractCard(example.scan);
     const grades = gradeCandidates(tokens, example.card.gradingCompany ?? NONE);
     const brands = brandCandidates(tokens, this.brandKeys);
-    const years = yearCandidates(tokens, new Set(brands.map((c) => c.at)));
+    const brandAt = new Set(brands.map((c) => c.at));
+    const years = yearCandidates(tokens, brandAt);
     const goldYear = Number(example.card.year.slice(0, 4));
     const numbers = numberCandidates(
       tokens,
       new Set(tokens.flatMap((t, i) => (isPlayer(i) && !(i > 0 && isPlayer(i - 1) && tokens[i - 1]!.line === t.line && tokens[i - 1]!.source === t.source) ? [i] : []))),
-      new Set(brands.map((c) => c.at)),
+      brandAt,
     );
     const goldNumber = example.card.cardNumber.toUpperCase();
     const p: Prepared = {

@@ -124,6 +124,12 @@ export function censusShares(word: string): readonly [given: number, surname: nu
   return census.get(word.toLowerCase().replace(/[^a-z]/g, '')) ?? [0, 0];
 }
 
+/** How many people in a million bear a word as a given name or a surname. */
+export function peopleBearing(word: string): number {
+  const [given, surname] = censusShares(word);
+  return given + surname;
+}
+
 /** log of a word's share of people as a given name (side 0) or a surname (side 1), one in a million for a name the census does not list. */
 export function censusLogShare(word: string, side: 0 | 1): number {
   return Math.log((censusShares(word)[side] + 1) / 1e6);

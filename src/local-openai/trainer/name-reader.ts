@@ -3,7 +3,7 @@ import type { Denoiser } from './denoise.js';
 import { commonNeighbours, oneEditAway, spellingsBetween } from './denoise.js';
 import { GRADE_WORDS } from './grade-scales.js';
 import { GIVEN_NAMES } from './given-names.js';
-import { censusLogShare, censusShares, givenNameLean, givenNameSide, localeNameWords, nameWords } from './name-prior.js';
+import { censusLogShare, censusShares, givenNameLean, peopleBearing, givenNameSide, localeNameWords, nameWords } from './name-prior.js';
 import { NOT_NAMES, PARALLELS } from './base-model.js';
 import { COLOURS, PRODUCT_NAMES } from './parallels.js';
 import type { LinearScorer } from './perceptron.js';
@@ -374,7 +374,7 @@ export class NameReader {
     // as "sh" and "yde".
     const known = (w: string) => {
       const letters = w.toLowerCase().replace(/[^a-z]/g, '');
-      return this.knownNameWord(letters) && (letters.length > 3 || censusShares(letters).some((n) => n > 0));
+      return this.knownNameWord(letters) && (letters.length > 3 || peopleBearing(letters) > 0);
     };
     for (let i = 0; i + 1 < words.length; i++) {
       const [a, b] = [words[i]!, words[i + 1]!];
@@ -504,7 +504,7 @@ export class NameReader {
     const once = variants.length === 1 && this.denoiser.editRate > REPAIR_EDIT_RATE && /^[a-z]{4,}$/.test(lower[0]!) && !this.knownNameWord(lower[0]!);
     // Not two letters swapped: OCR misreads, drops and doubles letters but seldom swaps them, while names spelt two ways
     // often differ so ("Dwyane", "Dwayne").
-    const common = once ? [...oneEditAway(lower[0]!, false)].filter((w) => censusShares(w)[0] + censusShares(w)[1] >= COMMON_NAME_SHARE) : [];
+    const common = once ? [...oneEditAway(lower[0]!, false)].filter((w) => peopleBearing(w) >= COMMON_NAME_SHARE) : [];
     if (lower.length === 1 && common.length === 0) return variants[0]!;
     // The character model per character, at the readings' mean length: a longer spelling is not less likely for being longer.
     const length = lower.reduce((n, v) => n + v.replace(/[^a-z]/g, '').length, 0) / lower.length;
@@ -523,7 +523,7 @@ export class NameReader {
     if (lower.length === 2) {
       const [a, b] = lower[0]!.length > lower[1]!.length ? [lower[0]!, lower[1]!] : [lower[1]!, lower[0]!];
       const at = droppedAt(a, b);
-      const weighed = !this.knownName(a) && (between.size > 0 || censusShares(b).some((n) => n > 0));
+      const weighed = !this.knownName(a) && (between.size > 0 || peopleBearing(b) > 0);
       if (!weighed && at >= 0 && a[at] !== a[at - 1] && a[at] !== a[at + 1] && /[a-z]/.test(a[at]!)) return variants.find((v) => v.toLowerCase() === a)!;
     }
     let best = variants[0]!;
@@ -548,10 +548,7 @@ export class NameReader {
    */
   private namePrior(word: string): number {
     let prior = this.knownName(word) ? KNOWN_NAME_WORD : 0;
-    for (const part of word.toLowerCase().replace(/[.,]$/, '').split('-')) {
-      const [given, surname] = censusShares(part);
-      prior += CENSUS_SPELLING * Math.log(1 + given + surname);
-    }
+    for (const part of word.toLowerCase().replace(/[.,]$/, '').split('-')) prior += CENSUS_SPELLING * Math.log(1 + peopleBearing(part));
     return prior;
   }
 
