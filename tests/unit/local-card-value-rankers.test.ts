@@ -37,6 +37,16 @@ describe('value candidates', () => {
     // A letter read as a digit inside a grade's word ("N3AR MINT") still names its grade.
     const cgc = gradeCandidates(tokens('1992-93 Stadium Club #65\n7 N3AR MINT\n472107482'), 'CGC');
     expect(cgc.find((c) => c.value === 7 && c.features.includes('words'))?.features).toContain('words|numbers=agree');
+    // A parallel's word a slip from a grade's is the parallel ("GOLD" is not GOOD); a four-letter word with one
+    // letter lost still names its grade ("MIN"), and a "+" swapped with the letter before it still counts.
+    expect(gradeOfWords('PSA', gradeWordsKey('GOLD'))).toBeNull();
+    expect(gradeOfWords('PSA', gradeWordsKey('GOOO'))?.grade).toBe(2);
+    expect(gradeOfWords('BGS', gradeWordsKey('MIN'))?.grade).toBe(9);
+    expect(gradeOfWords('PSA', gradeWordsKey('NM'))?.grade).toBe(7);
+    expect(gradeOfWords('PSA', gradeWordsKey('EX-M+T'))?.grade).toBe(6.5);
+    expect(gradeOfWords('CGC', gradeWordsKey('NM/MIN+T'))?.grade).toBe(8.5);
+    // A half grade whose point OCR moved across the space is one number again.
+    expect(gradeCandidates(tokens('GEM MINT9 .5\n0059638897'), 'BGS').filter((c) => !c.features.includes('words')).map((c) => c.value)).toEqual([9.5]);
   });
 
   it('reads each year token as three candidate years, the stats row and the copyright told apart by their lines', () => {

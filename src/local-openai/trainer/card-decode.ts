@@ -566,7 +566,10 @@ export class CardPredictor {
     // A bare 1 is OCR's litter from a slab's edge more often than a Poor grade, unless the label's words say so.
     const plausible = all.filter((c) => c.value !== 1 || c.features.includes('words=agree') || c.features.includes('words'));
     const pool = plausible.length ? plausible : all;
-    const ranked = this.gradeRanker ? bestValue(this.gradeRanker, agreed.length ? agreed : pool) : null;
+    // Else the grade the label's words name exactly: OCR turns a grade's digit into another's (9 into 8, 5 into 6) more
+    // often than it turns one grade's words into another's.
+    const named = all.filter((c) => c.features.includes('words|match=exact'));
+    const ranked = this.gradeRanker ? bestValue(this.gradeRanker, agreed.length ? agreed : named.length ? named : pool) : null;
     if (ranked !== null) return ranked;
     const candidates = spans.flatMap((span) =>
       span.tokens.flatMap((t) => {

@@ -1,3 +1,4 @@
+import { PARALLEL_GLOSSARY, PRODUCT_NAMES } from './parallels.js';
 import { levenshtein } from './text.js';
 
 /**
@@ -23,9 +24,18 @@ export const GRADE_WORDS: ReadonlySet<string> = new Set(
     .filter((k) => k.length >= 4),
 );
 
+/**
+ * Label words a slip away from a grade's word that name something else: "GOLD" is a parallel, not
+ * a misread GOOD; "PRINT" is not MINT.
+ */
+const OTHER_LABEL_WORDS: ReadonlySet<string> = new Set(
+  [...PARALLEL_GLOSSARY, ...PRODUCT_NAMES].flatMap((name) => name.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 3),
+);
+
 /** The key of a run of label words: letters only, and whether it ends in "+". */
 export function gradeWordsKey(text: string): string {
-  const plus = /\+\s*$/.test(text);
+  // A "+" OCR swapped with the letter before it counts too ("NM/MIN+T").
+  const plus = /\+[A-Za-z]?\s*$/.test(text);
   return text.toLowerCase().replace(/[^a-z]/g, '') + (plus ? '+' : '');
 }
 
@@ -41,9 +51,11 @@ export function gradeOfWords(company: string, key: string): { grade: number; mat
   const withPlus = (g: number) => (plus ? g + 0.5 : g);
   const exact = scale[letters];
   if (exact !== undefined) return withPlus(exact) <= 10 ? { grade: withPlus(exact), match: 'exact' } : null;
-  if (letters.length < 4) return null;
+  // Three letters only as a four-letter word with one dropped ("MIN", "INT" for MINT).
+  if (letters.length < 3 || OTHER_LABEL_WORDS.has(letters)) return null;
   for (const [words, grade] of Object.entries(scale)) {
-    if (words.length >= 4 && Math.abs(words.length - letters.length) <= 1 && levenshtein(words, letters, 1) <= 1 && withPlus(grade) <= 10) return { grade: withPlus(grade), match: 'fuzzy' };
+    if (words.length < 4) continue;
+    if (Math.abs(words.length - letters.length) <= 1 && levenshtein(words, letters, 1) <= 1 && withPlus(grade) <= 10) return { grade: withPlus(grade), match: 'fuzzy' };
   }
   return null;
 }

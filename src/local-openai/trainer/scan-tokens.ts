@@ -42,6 +42,13 @@ export function scanTokens(ocrText: string, imageDescription: string | null | un
     let index = 0;
     for (const raw of line.split(/\s+/)) {
       if (!raw) continue;
+      // A half grade whose point OCR swapped with the space before it ("MINT9 .5"): one number again.
+      const last = out[out.length - 1];
+      if (/^\.5$/.test(raw) && index > 0 && last && /^\d{1,2}$/.test(last.text) && Number(last.text) < 10) {
+        out.pop();
+        push(last.text + raw, li, index - 1, 0);
+        continue;
+      }
       for (const word of ungluedPieces(raw)) for (const piece of splitRunOn(word)) push(piece, li, index++, 0);
     }
   });
