@@ -89,6 +89,11 @@ describe('value candidates', () => {
     expect(tokens('GEM MINT9 NM-MT+8.5').map((t) => t.text)).toEqual(['GEM', 'MINT', '9', 'NM-MT+', '8.5']);
     expect(tokens('NM7 8EX-MT US175').map((t) => t.text)).toEqual(['NM', '7', '8', 'EX-MT', 'US175']);
     expect(tokens('GEM MT10').map((t) => t.text)).toEqual(['GEM', 'MT', '10']);
+    // A name whose first letter OCR read as a digit is a name, not a number run into a word.
+    expect(tokens('283 8TEVE NASH 23 4NTHONY').map((t) => t.text)).toEqual(['283', '8TEVE', 'NASH', '23', '4NTHONY']);
+    // A word with a digit inside is no card number; a '#' swapped with the number's first digit is read back.
+    expect(numberCandidates(tokens('SEA7TLE SUPERSONICS N.O 418 OPT1C')).map((c) => c.value)).toEqual(['418']);
+    expect(numberCandidates(tokens('1999 STADIUM CLUB 7#6 STEVE NASH')).map((c) => c.value)).toEqual(['1999', '76']);
   });
 
   it('splits words OCR ran together: a label word and a name, two names each in its own case', () => {

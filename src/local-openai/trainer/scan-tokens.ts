@@ -1,5 +1,6 @@
 import { GRADE_KEYS } from './grade-scales.js';
 import { ungluedPieces } from './glued-words.js';
+import { nameWords } from './name-prior.js';
 import { descriptionText, fold, core, foldDigits, type Token } from './text.js';
 
 /**
@@ -19,11 +20,20 @@ export interface ScanToken extends Token {
   digits: string;
 }
 
+/** Letters OCR reads as each digit. */
+const LETTERS_OF_DIGIT: Readonly<Record<string, string>> = { '0': 'o', '1': 'il', '2': 'z', '3': 'eb', '4': 'a', '5': 's', '6': 'gb', '7': 't', '8': 'bs', '9': 'g' };
+
+/** A name whose first letter OCR read as a digit ("8TEVE", "4NTHONY"), not a number run into a word. */
+function nameWithLookAlike(piece: string): boolean {
+  const rest = piece.slice(1).toLowerCase();
+  return /^\d[a-z]{3,}$/i.test(piece) && [...(LETTERS_OF_DIGIT[piece[0]!] ?? '')].some((letter) => nameWords().has(letter + rest));
+}
+
 function splitRunOn(piece: string): string[] {
   if (piece.startsWith('#')) return [piece];
   // Not a card number's prefix ("RC-44", "BDC-150"): letters ending in a hyphen stay with their digits.
   const m = /^([A-Za-z][A-Za-z-]{1,}[A-Za-z+])(\d+(?:\.\d)?)$/.exec(piece) ?? /^(\d+(?:\.\d)?)([A-Za-z][A-Za-z-]*[A-Za-z+])$/.exec(piece);
-  if (m && (m[1]!.length >= 3 || m[2]!.length >= 3)) return [m[1]!, m[2]!];
+  if (m && (m[1]!.length >= 3 || m[2]!.length >= 3) && !nameWithLookAlike(piece)) return [m[1]!, m[2]!];
   // A two-letter grade, or the end of one ("GEM MT10"), run into its number ("NM7", "EX5"), not a two-letter number
   // prefix ("US175").
   const short = /^([A-Za-z]{2}\+?)(\d+(?:\.\d)?)$/.exec(piece);

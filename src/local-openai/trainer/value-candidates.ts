@@ -305,6 +305,9 @@ export function numberCandidates(tokens: readonly ScanToken[], nameStarts: Reado
   tokens.forEach((t, i) => {
     // A print run or serial ("/99", "18/50") is no card number, nor is a decimal (a grade, a batting average).
     if (t.source !== 0 || !/\d/.test(t.text) || t.text.includes('/') || /^\d*[.,]\d+$/.test(t.text)) return;
+    // Nor a word with a letter OCR read as a digit inside it ("SEA7TLE", "OPT1C"): no card number has letters on both
+    // sides of its digits.
+    if (!t.text.includes('#') && /[A-Za-z]\d+[A-Za-z]/.test(t.text) && t.text.replace(/[^A-Za-z]/g, '').length >= 3) return;
     const p1 = neighbour(tokens, i, i - 1);
     const n1 = neighbour(tokens, i, i + 1);
     const p2 = neighbour(tokens, i, i - 2);
@@ -357,6 +360,9 @@ export function numberCandidates(tokens: readonly ScanToken[], nameStarts: Reado
  * letter ("H153"). Each reading says which cut made it, and the ranker learns how far to trust it.
  */
 function numberReadings(raw: string): Array<[string, string]> {
+  // A digit before the '#' is the number's first, the two swapped ("7#6"); a word before it is another word ("OPTIC#29").
+  const swapped = /^(\d)#(\d+)$/.exec(raw);
+  if (swapped) return [['hash-swapped', swapped[1]! + swapped[2]!]];
   const text = numberText(raw);
   const out: Array<[string, string]> = [['none', text]];
   const hash = raw.lastIndexOf('#');
