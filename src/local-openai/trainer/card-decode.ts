@@ -545,10 +545,12 @@ export class CardPredictor {
   private number(raw: string): string {
     const upper = raw.toUpperCase();
     for (const prefix of this.prefixes) {
-      const p = skeleton(prefix);
-      const head = skeleton(upper.slice(0, prefix.length));
-      const tail = foldDigits(upper.slice(prefix.length));
-      if (head === p && /^\d+$/.test(tail)) return prefix + tail;
+      // The prefix as printed, or with the hyphen OCR dropped ("RC16" for RC-16).
+      for (const printed of prefix.endsWith('-') ? [prefix, prefix.slice(0, -1)] : [prefix]) {
+        const head = skeleton(upper.slice(0, printed.length));
+        const tail = foldDigits(upper.slice(printed.length));
+        if (head === skeleton(printed) && /^\d+$/.test(tail)) return prefix + tail;
+      }
     }
     if (/^\d+$/.test(foldDigits(raw))) return foldDigits(raw);
     let cut = upper.length;
