@@ -204,6 +204,8 @@ describe('the learned rankers', () => {
     expect(otherSport.sport).toBe('BASKETBALL');
     // A parallel it knows, printed with an OCR slip, is the variation, spelt as the hobby spells it.
     expect(predictor.predict({ ocrText: '2019 Topps Chrome #150 Juan Soto\nSILLVER PRIZM\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab' }).variation).toBe('Silver Prizm');
+    // A caption's look is no parallel: the label's refractor is the variation, not the "glossy" surface.
+    expect(predictor.predict({ ocrText: '2019 Topps Chrome #150 Juan Soto refractor\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Scan of a baseball card in a Beckett slab, with a glossy chrome surface' }).variation).toBe('Refractor');
     // So is the hobby's word for a parallel with no name of its own, printed on the label.
     expect(predictor.predict({ ocrText: '2015 Panini National Treasures #122 Juan Soto\nPARALLEL\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab' }).variation).toBe('Parallel');
     // Names OCR ran together, or split with a number moved in between, are read back.

@@ -397,7 +397,11 @@ export class CardPredictor {
   private variationSpans(tokens: readonly ScanToken[], ctx: ScanContext, base: CardData, names: readonly Span[]): Span[] {
     // A field's words are no other field's: a span reaching into a reading of the player's name is none ("JOSE CANSECO GOLD").
     const nameTokens = new Set(names.flatMap((n) => n.tokens));
-    const windows = variationCandidates(tokens).filter(([a, b]) => !tokens.slice(a, b).some((t) => nameTokens.has(t)));
+    // A caption names a parallel as a name is written ("marked First Day Issue") or as a finish or a parallel ("with a gold
+    // refractor finish"); its other words in lower case describe a look ("with a glossy chrome surface"). Only here: the
+    // ranker learns from those what a look is.
+    const captionLook = (a: number, b: number) => tokens[a]!.source === 1 && /^[a-z]/.test(tokens[a]!.text) && !(tokens[b]?.source === 1 && /^(finish|parallel)\b/i.test(tokens[b]!.text));
+    const windows = variationCandidates(tokens).filter(([a, b]) => !tokens.slice(a, b).some((t) => nameTokens.has(t)) && !captionLook(a, b));
     const none = this.variationRanker.scores(nullVariationFeatures(ctx, base.variation !== null))[0]!;
     const scored = windows.map(([a, b]) => ({ a, b, score: this.variationRanker.scores(variationSpanFeatures(tokens, a, b, this.vocab, ctx, this.knownVariations))[0]! }));
     scored.sort((x, y) => y.score - x.score);
