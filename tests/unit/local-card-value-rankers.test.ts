@@ -204,6 +204,13 @@ describe('the learned rankers', () => {
     expect(otherSport.sport).toBe('BASKETBALL');
     // A parallel it knows, printed with an OCR slip, is the variation, spelt as the hobby spells it.
     expect(predictor.predict({ ocrText: '2019 Topps Chrome #150 Juan Soto\nSILLVER PRIZM\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab' }).variation).toBe('Silver Prizm');
+    // A parallel it knows with OCR's litter or a moved grade between its words, or its words swapped, is read whole;
+    // a grade's word next to a parallel's is not part of it, nor is the set's name before a label's dash.
+    const onLabel = (line: string) => predictor.predict({ ocrText: `2019 Topps Chrome #150 Juan Soto\n${line}\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678`, imageDescription: 'Front of a baseball card in a Beckett slab' }).variation;
+    expect(onLabel('GOLD ™ REFRACTOR /50 9 MINT')).toBe('Gold Refractor /50');
+    expect(onLabel('PINK 9 VELOCITY MINT')).toBe('Pink Velocity');
+    expect(onLabel('REFRACTOR ATOMIC 9 MINT')).toBe('Atomic Refractor');
+    expect(onLabel('REFRACTOR Good 2')).toBe('Refractor');
     // A caption's look is no parallel: the label's refractor is the variation, not the "glossy" surface.
     expect(predictor.predict({ ocrText: '2019 Topps Chrome #150 Juan Soto refractor\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Scan of a baseball card in a Beckett slab, with a glossy chrome surface' }).variation).toBe('Refractor');
     // So is the hobby's word for a parallel with no name of its own, printed on the label.

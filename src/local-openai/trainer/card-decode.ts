@@ -2,6 +2,7 @@ import { CardData, type GradingCompany, type Sport } from '../../services/cards/
 import type { ScanInput } from '../../services/prompts/chat-format.js';
 import type { CardModelState } from './card-model.js';
 import { Denoiser, type DenoiserState } from './denoise.js';
+import { GRADE_KEYS } from './grade-scales.js';
 import { COMPANY_MARKS, namedClasses, SPORT_MARKS } from './named-classes.js';
 import { NameReader, NAME_SUFFIXES } from './name-reader.js';
 import { namePrior } from './name-prior.js';
@@ -52,6 +53,46 @@ export interface CardLexicons {
 }
 
 
+/** A print run as a label prints it ("/50"). */
+const isRun = (t: ScanToken) => /^\/\d{1,4}$/.test(foldDigits(t.text));
+
+/**
+ * A parallel the base model knows, printed on a label line with something OCR put between its words (a mark, a grade's
+ * digit, its own print run) or with two of its words swapped: "GOLD ™ REFRACT0R /50", "PINK 9 VELOCITY", "SEISMIC /50
+ * GOLD", "REFRACTOR ATTOMIC". Its words in the parallel's order, then the print run printed with it, if any.
+ */
+function gappedParallel(tokens: readonly ScanToken[]): ScanToken[] | null {
+  // A grade's word is no parallel's ("REFRACTOR Good 2").
+  const word = (t: ScanToken) => t.source === 0 && /[A-Za-z]{2,}/.test(t.text) && !t.text.startsWith('#') && !GRADE_KEYS.has(t.norm.replace(/[^a-z]/g, ''));
+  // Not a dash: a label's " - " parts the set from the parallel ("Topps Chrome - Refractor").
+  const between = (t: ScanToken) => (!/[A-Za-z0-9]/.test(t.text) && !/^[-_~]$/.test(t.text)) || /^\d{1,2}$/.test(t.text) || isRun(t);
+  let best: ScanToken[] | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!word(tokens[i]!)) continue;
+    const words = [tokens[i]!];
+    let skipped: ScanToken | null = null;
+    for (let j = i + 1; j < tokens.length && words.length < 3 && tokens[j]!.line === tokens[i]!.line && tokens[j]!.source === 0; j++) {
+      const t = tokens[j]!;
+      if (word(t)) words.push(t);
+      else if (!skipped && between(t) && words.length < 3) {
+        skipped = t;
+        continue;
+      } else break;
+      const orders = words.length === 2 ? [words, [words[1]!, words[0]!]] : [words];
+      // Contiguous words in their printed order are the ranker's spans already.
+      for (const order of skipped ? orders : orders.slice(1)) {
+        // One slip at most: words put together by a guess at what OCR did are held to a closer match ("GEM REFRACTOR" is
+        // no Red Refractor).
+        if (!nearParallel(lettersOf(order), 1) || (best && best.filter((w) => !isRun(w)).length >= order.length)) continue;
+        const after = tokens[j + 1];
+        const run = skipped && isRun(skipped) ? skipped : after && after.line === t.line && after.source === 0 && isRun(after) ? after : null;
+        best = run ? [...order, run] : [...order];
+      }
+    }
+  }
+  return best;
+}
+
 const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 
 /** Tokens' letters run together, look-alikes collapsed, as lexicon keys are written ("SILVER PRIZM" → "silverprizm"). */
@@ -62,14 +103,15 @@ const parallelKeys = PARALLELS.map((p) => skeleton(p.replace(/\s+/g, ''))).filte
 const nearParallels = new Map<string, boolean>();
 
 /** Whether letters are a known parallel's up to an OCR slip (two for a long name): "ratedrooike", "sillverprizm". */
-function nearParallel(key: string): boolean {
+function nearParallel(key: string, most = 2): boolean {
   if (key.length < 5) return false;
-  let near = nearParallels.get(key);
+  const slips = Math.min(most, key.length >= 10 ? 2 : 1);
+  const cacheKey = `${slips}:${key}`;
+  let near = nearParallels.get(cacheKey);
   if (near === undefined) {
-    const slips = key.length >= 10 ? 2 : 1;
     near = parallelKeys.some((k) => Math.abs(k.length - key.length) <= slips && levenshtein(k, key, slips) <= slips);
     if (nearParallels.size > 50_000) nearParallels.clear();
-    nearParallels.set(key, near);
+    nearParallels.set(cacheKey, near);
   }
   return near;
 }
@@ -406,7 +448,7 @@ export class CardPredictor {
     const scored = windows.map(([a, b]) => ({ a, b, score: this.variationRanker.scores(variationSpanFeatures(tokens, a, b, this.vocab, ctx, this.knownVariations))[0]! }));
     scored.sort((x, y) => y.score - x.score);
     // Words printed right before a bare print run ("ORANGE /199") name a numbered parallel: the best such span wins outright.
-    const runAt = new Set(tokens.flatMap((t, i) => (t.source === 0 && /^\/\d{1,4}$/.test(foldDigits(t.text)) ? [i] : [])));
+    const runAt = new Set(tokens.flatMap((t, i) => (t.source === 0 && isRun(t) ? [i] : [])));
     const beforeRun = runAt.size ? scored.filter((c) => tokens[c.a]!.source === 0 && (runAt.has(c.b) || runAt.has(c.b - 1)) && c.b - c.a > (runAt.has(c.b - 1) ? 1 : 0)) : [];
     // Of those, the longest that names a parallel the model knows ("SEISMIC GOLD /50", not just "GOLD /50"), else the best.
     const knownName = (c: { a: number; b: number }) => {
@@ -416,6 +458,10 @@ export class CardPredictor {
     const letters = (a: number, b: number) => lettersOf(tokens.slice(a, b));
     const nearName = (c: { a: number; b: number }) => knownName(c) || nearParallel(letters(c.a, runAt.has(c.b - 1) ? c.b - 1 : c.b));
     const labelled = beforeRun.filter(nearName).sort((x, y) => y.b - y.a - (x.b - x.a))[0] ?? beforeRun[0];
+    // A known parallel with OCR's litter between its words, or its words swapped, when it says more than a run of words.
+    const gapped = gappedParallel(tokens);
+    const gappedWords = gapped ? gapped.filter((t) => !isRun(t)).length : 0;
+    if (gapped && (!labelled || gappedWords > tokens.slice(labelled.a, labelled.b).filter((t) => !isRun(t)).length)) return [{ tokens: gapped, score: 1 }];
     if (labelled) return [{ tokens: tokens.slice(labelled.a, labelled.b), score: 1 }];
     const best = scored[0];
     // The base model's parallels are trusted when the label prints them or the caption names them: as a name is written
