@@ -225,6 +225,11 @@ describe('the learned rankers', () => {
     // Two readings in opposite orders, or spelt two ways, go to the order and the spelling more people bear.
     const twice = (a: string, b: string) => predictor.predict({ ocrText: `2021 Donruss Optic #91\n${a}\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678\n${b}`, imageDescription: 'Front of a football card in a Beckett slab' }).player;
     expect(twice('LAWRENCE TREVOR', 'TREVOR LAWRENCE')).toBe('Trevor Lawrence');
+    // With no census to tell, the reading among more words on its line keeps the order OCR is less likely to have swapped.
+    expect(twice('NACUA PUKA', '2023 DONRUSS OPTIC PUKA NACUA #155 RATED ROOKIE')).toBe('Puka Nacua');
+    expect(twice('PUKA NACUA', '2023 DONRUSS OPTIC NACUA PUKA #155 RATED ROOKIE')).toBe('Nacua Puka');
+    // A comma OCR swapped with the space before it still says which word is the surname.
+    expect(twice('CELEBRINI ,MACKLIN', '41 MACKLIN CELEBRINI')).toBe('Macklin Celebrini');
     // A bare 1 is a slab edge's litter, not a Poor grade, unless the label's words say so.
     expect(predictor.predict({ ocrText: '2019 Topps Chrome #150 Juan Soto 1\n9.5 GEM MINT\nCEN 10 COR 10 EDG 9.5 SUR 9.5\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab' }).grade).toBe(9.5);
     expect(twice('JOSE ALTUVE', 'JOES ALTUVE')).toBe('Jose Altuve');

@@ -647,7 +647,7 @@ export class CardPredictor {
     const brands = brandCandidates(tokens, this.brandKeys);
     const brandAt = new Set(brands.map((c) => c.at));
     const card = {
-      player: this.nameReader.player(names),
+      player: this.nameReader.player(names, tokens),
       year: this.year(spans('YEAR'), sport, tokens, brandAt),
       cardNumber: this.cardNumber(spans('NUM'), tokens, names, brandAt),
       brand: this.brand(this.brandSpans(tokens, spans('BRAND')), base.brand, brands),

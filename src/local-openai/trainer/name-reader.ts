@@ -58,7 +58,7 @@ function wordsSimilarity(a: readonly string[], b: readonly string[]): number {
 /** How many times the penalty of a not-name word inside a name span one at its edge costs. */
 const EDGE_PENALTY = 3;
 
-/** How much likelier by the census one word order must be to settle a tie of readings, in nats. */
+/** How much likelier by the census and the readings' lines one word order must be to settle a tie of readings, in nats. */
 const CENSUS_ORDER_MARGIN = 1;
 
 /** Weight of the census share of people bearing a spelling, in nats per nat, when readings disagree. */
@@ -308,6 +308,8 @@ export class NameReader {
       .map((t) => t.text)
       // OCR's slips around a comma: "MANNING,PEYTON" run together, "LEONAR,D" swapped with a letter.
       .flatMap((w) => (/^[^,]{2,},[^,]{2,}$/.test(w) ? [`${w.split(',')[0]},`, w.split(',')[1]!] : [/^[^,]{2,},[A-Za-z]$/.test(w) ? `${w.replace(',', '')},` : w]))
+      // A comma swapped with the space before it ("CELEBRINI ,MACKLIN") ends the word before.
+      .flatMap((w, k, all) => (/^,[A-Za-z]/.test(w) ? [w.slice(1)] : k + 1 < all.length && /^,[A-Za-z]/.test(all[k + 1]!) && !w.endsWith(',') ? [`${w},`] : [w]))
       // A suffix run into the surname ("HARRISONjr."): split off when the answers use that suffix.
       .flatMap((w) => {
         const m = /^(.{3,}?)(jr|sr|ii|iii|iv)(\.?,?)$/i.exec(w);
@@ -418,12 +420,15 @@ export class NameReader {
    * under the learned character model and OCR channel (a reading damaged in one place is outvoted
    * by a clean one); the word order of the best reading unless others agree on another.
    */
-  player(spans: readonly Span[]): string {
+  player(spans: readonly Span[], tokens: readonly ScanToken[] = []): string {
     const raw = spans.map((s) => this.readingWords(s));
+    // How many tokens share a reading's line: OCR swaps one pair of a line's neighbours, so a name on a line of its own
+    // is reversed whenever its line is, one among many words seldom.
+    const lineLength = (t: ScanToken | undefined) => (t ? tokens.filter((u) => u.source === t.source && u.line === t.line).length : 0);
     const read = spans
       .map((s, k) => {
         const elsewhere = new Set(raw.flatMap((r, j) => (j === k ? [] : r.map((w) => w.toLowerCase()))));
-        return { words: this.givenNameFirst(this.resplit(raw[k]!, elsewhere)), comma: s.tokens.some((t) => /[A-Za-z],/.test(t.text)) };
+        return { words: this.givenNameFirst(this.resplit(raw[k]!, elsewhere)), comma: s.tokens.some((t) => /[A-Za-z],|^,[A-Za-z]/.test(t.text)), line: lineLength(s.tokens[0]) };
       })
       .filter((r) => r.words.length > 0);
     const readings = read.map((r) => r.words);
@@ -445,26 +450,35 @@ export class NameReader {
       const sim = (a: string, b: string) => similarity(skeleton(a.toLowerCase()), skeleton(b.toLowerCase()));
       let same = 0;
       let reversed = 0;
-      for (const { words: r, comma } of read) {
+      // For the flipped order, in nats: a reading among more words on its line is likelier in the order printed.
+      let byLines = 0;
+      for (const { words: r, comma, line } of read) {
         if (r.length !== 2) continue;
         const straight = sim(r[0]!, first[0]!) + sim(r[1]!, first[1]!);
         const crossed = sim(r[0]!, first[1]!) + sim(r[1]!, first[0]!);
         // "WADE, DWYANE" says its order; a reading without a comma may have had its words swapped by OCR.
         const weight = comma ? 2 : 1;
-        if (crossed > straight) reversed += weight;
-        else if (straight > crossed) same += weight;
+        const odds = comma ? 0 : Math.log(Math.max(1, line - 1));
+        if (crossed > straight) {
+          reversed += weight;
+          byLines += odds;
+        } else if (straight > crossed) {
+          same += weight;
+          byLines -= odds;
+        }
       }
       const given = (w: string) => (this.firstNames.has(fold(core(w))) ? 1 : 0) + givenNameSide(w);
       const flipped = [first[1]!, first[0]!];
       // Neither word known as a given name or a surname: the one that looks more like a given name ("Saquon", not "Barkley").
       const leansFlipped = () => given(flipped[0]!) === given(flipped[1]!) && givenNameLean(flipped[0]!) - givenNameLean(flipped[1]!) > 0.3;
       // A tie goes to the order in which more people bear the first word as a given name and the second as a surname,
-      // when the census tells them apart ("Trevor Lawrence"), else to the word known or looking more like a given name.
-      // Each word by its likeliest reading: one reading's damage ("FRANEISCO") is another's clean word.
+      // and whose readings stand among more words, when those tell the orders apart ("Trevor Lawrence"), else to the word
+      // known or looking more like a given name. Each word by its likeliest reading: one reading's damage ("FRANEISCO") is
+      // another's clean word.
       const share = (w: string, side: 0 | 1) => Math.max(...readings.flat().filter((v) => sim(v, w) >= 0.7).map((v) => censusLogShare(v, side)), censusLogShare(w, side));
       const census = (a: string, b: string) => share(a, 0) + share(b, 1);
-      const byCensus = census(flipped[0]!, flipped[1]!) - census(first[0]!, first[1]!);
-      const tieFlips = Math.abs(byCensus) > CENSUS_ORDER_MARGIN ? byCensus > 0 : given(flipped[0]!) - given(flipped[1]!) > given(first[0]!) - given(first[1]!) || leansFlipped();
+      const evidence = census(flipped[0]!, flipped[1]!) - census(first[0]!, first[1]!) + byLines;
+      const tieFlips = Math.abs(evidence) > CENSUS_ORDER_MARGIN ? evidence > 0 : given(flipped[0]!) - given(flipped[1]!) > given(first[0]!) - given(first[1]!) || leansFlipped();
       if (reversed > same || (reversed === same && reversed > 0 && tieFlips)) {
         order = readings.find((r) => r.length === 2 && sim(r[0]!, first[1]!) + sim(r[1]!, first[0]!) > sim(r[0]!, first[0]!) + sim(r[1]!, first[1]!)) ?? flipped;
       }
