@@ -89,6 +89,8 @@ describe('value candidates', () => {
     expect(tokens('GEM MINT9 NM-MT+8.5').map((t) => t.text)).toEqual(['GEM', 'MINT', '9', 'NM-MT+', '8.5']);
     expect(tokens('NM7 8EX-MT US175').map((t) => t.text)).toEqual(['NM', '7', '8', 'EX-MT', 'US175']);
     expect(tokens('GEM MT10').map((t) => t.text)).toEqual(['GEM', 'MT', '10']);
+    // A space OCR moved by one character next to a year goes back.
+    expect(tokens('2021P ANINI 2019-20O -PEE-CHEE 2022-2 3DONRUSS © 2025T HE').map((t) => t.text)).toEqual(['2021', 'PANINI', '2019-20', 'O-PEE-CHEE', '2022-23', 'DONRUSS', '©', '2025', 'THE']);
     // A name whose first letter OCR read as a digit is a name, not a number run into a word.
     expect(tokens('283 8TEVE NASH 23 4NTHONY').map((t) => t.text)).toEqual(['283', '8TEVE', 'NASH', '23', '4NTHONY']);
     // A word with a digit inside is no card number; a '#' swapped with the number's first digit is read back.
@@ -236,6 +238,8 @@ describe('the learned rankers', () => {
     expect(twice('KENTAVIOUS CALOWELL-POPE', 'KENTAVIOUS CALDWELL-POPE')).toBe('Kentavious Caldwell-Pope');
     // Both readings damaged, each in its own place.
     expect(twice('MTATHEW TKACHUK', 'MTTHEW TKACHUK')).toBe('Matthew Tkachuk');
+    // But not to a rare name when one reading is the other with a letter dropped.
+    expect(twice('WYANE WADE', 'WADE, DWYANE')).toBe('Dwyane Wade');
     // A space OCR moved goes back where another reading prints it.
     expect(twice('RonaldA cuna Jr.', '#172 RONALD ACUNA JR.')).toBe('Ronald Acuna Jr.');
     expect(twice('#243 TYRES Ehaliburton', 'TYRESE HALIBURTON')).toBe('Tyrese Haliburton');

@@ -529,8 +529,14 @@ export class NameReader {
     const between = new Set<string>();
     for (let x = 0; x < lower.length; x++) for (let y = x + 1; y < lower.length; y++) for (const w of spellingsBetween(lower[x]!, lower[y]!)) if (/^[a-z][a-z'-]*$/.test(w) && !lower.includes(w) && this.knownName(w)) between.add(w);
     // Two readings both damaged, each in its own place, hold the real spelling one edit from each ("MTATHEW" and "MTTHEW").
-    // Not two readings one edit apart: one of them is the spelling, damaged once, more likely than a third damaged twice.
-    for (let x = 0; x < lower.length; x++) for (let y = x + 1; y < lower.length; y++) for (const w of levenshtein(lower[x]!, lower[y]!, 2) < 2 ? [] : commonNeighbours(lower[x]!, lower[y]!)) if (/^[a-z][a-z'-]*$/.test(w) && !lower.includes(w) && this.knownName(w)) between.add(w);
+    // Of two readings one edit apart, one is more likely the spelling, damaged once, than a third damaged twice, unless
+    // that third is a common name ("MTATHEW" and "MTTHEW", but not "WYANE" and "DWYANE" for Dyane).
+    for (let x = 0; x < lower.length; x++) {
+      for (let y = x + 1; y < lower.length; y++) {
+        const once = levenshtein(lower[x]!, lower[y]!, 2) < 2;
+        for (const w of commonNeighbours(lower[x]!, lower[y]!)) if (/^[a-z][a-z'-]*$/.test(w) && !lower.includes(w) && this.knownName(w) && (!once || peopleBearing(w) >= COMMON_NAME_SHARE)) between.add(w);
+      }
+    }
     // Two readings a letter apart: OCR drops letters far more often than it invents one, unless it read one twice
     // ("TYRES" and "TYRESE" are Tyrese; "MORANTT" and "MORANT" are left to the models below). When the longer one is
     // no known name, and people bear the shorter or a known name lies between them or one edit from each, all are weighed

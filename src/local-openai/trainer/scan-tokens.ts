@@ -41,6 +41,29 @@ function splitRunOn(piece: string): string[] {
   return short && (GRADE_KEYS.has(key!) || key === 'mt') ? [short[1]!, short[2]!] : [piece];
 }
 
+/**
+ * A space OCR moved by one character next to a year, which never ends in a letter nor a season in a lone digit: "2021P
+ * ANINI" is 2021 PANINI, "2019-20O -PEE-CHEE" 2019-20 O-PEE-CHEE, "2022-2 3DONRUSS" 2022-23 DONRUSS.
+ */
+function movedSpacesAfterYears(words: string[]): string[] {
+  const out = [...words];
+  for (let k = 0; k + 1 < out.length; k++) {
+    const next = out[k + 1]!;
+    const letter = /^(\d{3,4}(?:[-_~]\d{2})?)([A-Za-z])$/.exec(out[k]!);
+    if (letter && /^[A-Za-z-]/.test(next)) {
+      out[k] = letter[1]!;
+      out[k + 1] = letter[2]! + next;
+      continue;
+    }
+    const digit = /^(\d)([A-Za-z].*)$/.exec(next);
+    if (digit && /^\d{4}[-_~]\d$/.test(out[k]!)) {
+      out[k] += digit[1]!;
+      out[k + 1] = digit[2]!;
+    }
+  }
+  return out;
+}
+
 export function scanTokens(ocrText: string, imageDescription: string | null | undefined): ScanToken[] {
   const out: ScanToken[] = [];
   const push = (text: string, line: number, index: number, source: 0 | 1) => {
@@ -50,7 +73,7 @@ export function scanTokens(ocrText: string, imageDescription: string | null | un
   const lines = ocrText.split(/\r?\n|\s\|\s/);
   lines.forEach((line, li) => {
     let index = 0;
-    for (const raw of line.split(/\s+/)) {
+    for (const raw of movedSpacesAfterYears(line.split(/\s+/))) {
       if (!raw) continue;
       // A half grade whose point OCR swapped with the space before it ("MINT9 .5"): one number again.
       const last = out[out.length - 1];
