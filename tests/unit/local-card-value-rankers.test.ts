@@ -238,6 +238,9 @@ describe('the learned rankers', () => {
     expect(twice('KENTAVIOUS CALOWELL-POPE', 'KENTAVIOUS CALDWELL-POPE')).toBe('Kentavious Caldwell-Pope');
     // Both readings damaged, each in its own place.
     expect(twice('MTATHEW TKACHUK', 'MTTHEW TKACHUK')).toBe('Matthew Tkachuk');
+    // Jr. run into a surname is split off with its period or in its own case; a surname ending in its letters is not cut.
+    expect(twice('AARON RODGESR', '#16 AARON RODGERS')).toBe('Aaron Rodgers');
+    expect(twice('TIM HARDAWAYjr', 'HARDAWAY, TIM JR.')).toBe('Tim Hardaway Jr.');
     // But not to a rare name when one reading is the other with a letter dropped.
     expect(twice('WYANE WADE', 'WADE, DWYANE')).toBe('Dwyane Wade');
     // A space OCR moved goes back where another reading prints it.

@@ -29,7 +29,7 @@ const SPORTS: Array<[RegExp, Sport]> = [
 /** Words that are never part of a player's name on a slab or a card: grading, copyright and licence lines, positions. */
 export const NOT_NAMES = new Set(
   [
-    'psa bgs sgc cgc csg gem mint mt nm ex vg good fair poor pristine rc rookie card cards cert grading services beckett certified sports guaranty refractor prizm holo chrome centering corners edges surface',
+    'psa bgs sgc cgc csg gem mint mt nm near ex vg good fair poor pristine rc rookie card cards cert grading services beckett certified sports guaranty refractor prizm holo chrome centering corners edges surface',
     'the of and inc company corp llc ltd america international brands officially licensed product trademarks trademark used with permission major league properties players nhlpa mlbpa',
     'center guard forward outfield outfielder infield infielder pitcher catcher shortstop designated hitter quarterback back end first base second third short stop right left wing defense defenseman goalie goaltender tight wide receiver running linebacker cornerback safety kicker punter',
     'qb wr rb te lb cb dh lw rw ss no',

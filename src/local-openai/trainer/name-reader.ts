@@ -314,8 +314,12 @@ export class NameReader {
       .flatMap((w) => {
         const m = /^(.{3,}?)(jr|sr|ii|iii|iv)(\.?,?)$/i.exec(w);
         // Only a suffix the answers use, or Jr./Sr.: a name may end in the letters of a numeral ("CELEBRINII" is no II).
-        const suffix = m?.[2]!.toLowerCase();
-        return m && (this.state.suffixes.includes(suffix!) || suffix === 'jr' || suffix === 'sr') && !/[^A-Za-z]/.test(m[1]!) ? [m[1]!, `${m[2]}${m[3]}`] : [w];
+        // Jr. and Sr. with their period or in their own case: a name may end in the letters too ("RODGESR", OCR's RODGERS).
+        if (!m) return [w];
+        const suffix = m[2]!.toLowerCase();
+        const junior = suffix === 'jr' || suffix === 'sr';
+        const marked = !junior || m[3]!.includes('.') || /[a-z]/.test(m[2]!) !== /[a-z]/.test(m[1]!.slice(-1));
+        return (this.state.suffixes.includes(suffix) || junior) && !/[^A-Za-z]/.test(m[1]!) && marked ? [m[1]!, `${m[2]}${m[3]}`] : [w];
       })
       .filter((w) => /[A-Za-z0-9]/.test(w));
     words = this.caseMovedSpaces(words);
