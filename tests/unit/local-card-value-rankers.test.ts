@@ -104,6 +104,7 @@ describe('value candidates', () => {
     expect(texts('BRUNSON, JALENGUARD')).toEqual(['BRUNSON,', 'JALEN', 'GUARD']);
     expect(texts('WanderFranco SPENCERstrider')).toEqual(['Wander', 'Franco', 'SPENCER', 'strider']);
     expect(texts('1995-96TOPPS FINEST TKACHUK2016-17')).toEqual(['1995-96', 'TOPPS', 'FINEST', 'TKACHUK', '2016-17']);
+    expect(texts('JOSE ALTUVENm-mt 8 JA MORANTMINT 9')).toEqual(['JOSE', 'ALTUVE', 'Nm-mt', '8', 'JA', 'MORANT', 'MINT', '9']);
     // One name with a capital inside, an English word, a team, a name that starts with a team's word: left whole.
     expect(texts('CeeDee LaMelo McDavid CENTERING BASEBALL SuperSonics FitzGerald KINGSTON')).toEqual(['CeeDee', 'LaMelo', 'McDavid', 'CENTERING', 'BASEBALL', 'SuperSonics', 'FitzGerald', 'KINGSTON']);
   });
@@ -238,6 +239,8 @@ describe('the learned rankers', () => {
     expect(twice('KENTAVIOUS CALOWELL-POPE', 'KENTAVIOUS CALDWELL-POPE')).toBe('Kentavious Caldwell-Pope');
     // Both readings damaged, each in its own place.
     expect(twice('MTATHEW TKACHUK', 'MTTHEW TKACHUK')).toBe('Matthew Tkachuk');
+    // A name OCR ran together is a reading too.
+    expect(twice('STEPHEN CURYR', '#25 STEPHENCURRY')).toBe('Stephen Curry');
     // Jr. run into a surname is split off with its period or in its own case; a surname ending in its letters is not cut.
     expect(twice('AARON RODGESR', '#16 AARON RODGERS')).toBe('Aaron Rodgers');
     expect(twice('TIM HARDAWAYjr', 'HARDAWAY, TIM JR.')).toBe('Tim Hardaway Jr.');

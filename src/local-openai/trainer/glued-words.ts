@@ -52,6 +52,9 @@ export function ungluedPieces(raw: string): string[] {
   // A season run into the set's name or a name ("1995-96TOPPS", "TKACHUK2016-17").
   const season = /^(\d{4}-\d{2})([A-Za-z]{3,}.*)$/.exec(raw) ?? /^([A-Za-z]{3,})(\d{4}-\d{2})$/.exec(raw);
   if (season) return [season[1]!, season[2]!];
+  // A grade's words run into the name before them ("ALTUVENm-mt", "MORANTMINT").
+  const graded = /^([A-Za-z']{3,})((?:NM|EX|VG)-(?:MT|EX|NM)\+?|MINT\+?)$/i.exec(raw);
+  if (graded && !nameWords().has(raw.toLowerCase())) return [graded[1]!, graded[2]!];
   // Two words, each in its own case: "WanderFranco" (both Title, four letters or more: "CeeDee" and "LaMelo" are one
   // name each), "SPENCERstrider".
   const cased = /^([A-Z][a-z]{3,})([A-Z][a-z]{3,}[.,]?)$/.exec(raw) ?? /^([A-Z]{4,})([a-z]{4,}[.,]?)$/.exec(raw);

@@ -225,10 +225,12 @@ export class NameReader {
     scored.sort((x, y) => y.score - x.score);
     const best = scored[0]!;
     // A reading's words, a comma OCR ran two together with ("WADE,DWYANE") splitting them.
+    // A name OCR ran together ("STEPHENCURRY") is a reading of as many words as its parts.
     const words = (c: { a: number; b: number }) =>
       tokens
         .slice(c.a, c.b)
         .flatMap((t) => core(t.text).replace(/,$/, '').split(/,(?=[A-Za-z]{2})/))
+        .flatMap((w) => (c.b - c.a === 1 ? this.unglued(w) : [w]))
         .map((w) => skeleton(w));
     const bestWords = words(best);
     const taken: Array<{ a: number; b: number; score: number }> = [best];
