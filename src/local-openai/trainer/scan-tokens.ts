@@ -42,8 +42,9 @@ function splitRunOn(piece: string): string[] {
 }
 
 /**
- * A space OCR moved by one character next to a year, which never ends in a letter nor a season in a lone digit: "2021P
- * ANINI" is 2021 PANINI, "2019-20O -PEE-CHEE" 2019-20 O-PEE-CHEE, "2022-2 3DONRUSS" 2022-23 DONRUSS.
+ * A space OCR moved by one character next to a year, which never ends in a letter, nor has three digits, nor a
+ * season's end one: "2021P ANINI" is 2021 PANINI, "2019-20O -PEE-CHEE" 2019-20 O-PEE-CHEE, "2022-2 3DONRUSS" 2022-23
+ * DONRUSS, "202 4TOPPS" 2024 TOPPS.
  */
 function movedSpacesAfterYears(words: string[]): string[] {
   const out = [...words];
@@ -56,7 +57,7 @@ function movedSpacesAfterYears(words: string[]): string[] {
       continue;
     }
     const digit = /^(\d)([A-Za-z].*)$/.exec(next);
-    if (digit && /^\d{4}[-_~]\d$/.test(out[k]!)) {
+    if (digit && /^(\d{4}[-_~]\d|(19|20)\d)$/.test(out[k]!)) {
       out[k] += digit[1]!;
       out[k + 1] = digit[2]!;
     }
