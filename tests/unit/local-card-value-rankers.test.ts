@@ -90,7 +90,7 @@ describe('value candidates', () => {
     expect(tokens('NM7 8EX-MT US175').map((t) => t.text)).toEqual(['NM', '7', '8', 'EX-MT', 'US175']);
     expect(tokens('GEM MT10').map((t) => t.text)).toEqual(['GEM', 'MT', '10']);
     // A space OCR moved by one character next to a year goes back.
-    expect(tokens('2021P ANINI 2019-20O -PEE-CHEE 2022-2 3DONRUSS © 2025T HE 202 4TOPPS').map((t) => t.text)).toEqual(['2021', 'PANINI', '2019-20', 'O-PEE-CHEE', '2022-23', 'DONRUSS', '©', '2025', 'THE', '2024', 'TOPPS']);
+    expect(tokens('2021P ANINI 2019-20O -PEE-CHEE 2022-2 3DONRUSS © 2025T HE 202 4TOPPS /199G eM').map((t) => t.text)).toEqual(['2021', 'PANINI', '2019-20', 'O-PEE-CHEE', '2022-23', 'DONRUSS', '©', '2025', 'THE', '2024', 'TOPPS', '/199', 'GeM']);
     // A name whose first letter OCR read as a digit is a name, not a number run into a word.
     expect(tokens('283 8TEVE NASH 23 4NTHONY').map((t) => t.text)).toEqual(['283', '8TEVE', 'NASH', '23', '4NTHONY']);
     // A word with a digit inside is no card number; a '#' swapped with the number's first digit is read back.

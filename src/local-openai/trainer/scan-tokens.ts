@@ -42,15 +42,15 @@ function splitRunOn(piece: string): string[] {
 }
 
 /**
- * A space OCR moved by one character next to a year, which never ends in a letter, nor has three digits, nor a
- * season's end one: "2021P ANINI" is 2021 PANINI, "2019-20O -PEE-CHEE" 2019-20 O-PEE-CHEE, "2022-2 3DONRUSS" 2022-23
- * DONRUSS, "202 4TOPPS" 2024 TOPPS.
+ * A space OCR moved by one character next to a year or a print run, which never end in a letter, nor has a year three
+ * digits, nor a season's end one: "2021P ANINI" is 2021 PANINI, "/199G eM" /199 GeM, "2019-20O -PEE-CHEE" 2019-20
+ * O-PEE-CHEE, "2022-2 3DONRUSS" 2022-23 DONRUSS, "202 4TOPPS" 2024 TOPPS.
  */
-function movedSpacesAfterYears(words: string[]): string[] {
+function movedSpacesNextToYears(words: string[]): string[] {
   const out = [...words];
   for (let k = 0; k + 1 < out.length; k++) {
     const next = out[k + 1]!;
-    const letter = /^(\d{3,4}(?:[-_~]\d{2})?)([A-Za-z])$/.exec(out[k]!);
+    const letter = /^(\d{3,4}(?:[-_~]\d{2})?|\/\d{1,4})([A-Za-z])$/.exec(out[k]!);
     if (letter && /^[A-Za-z-]/.test(next)) {
       out[k] = letter[1]!;
       out[k + 1] = letter[2]! + next;
@@ -74,7 +74,7 @@ export function scanTokens(ocrText: string, imageDescription: string | null | un
   const lines = ocrText.split(/\r?\n|\s\|\s/);
   lines.forEach((line, li) => {
     let index = 0;
-    for (const raw of movedSpacesAfterYears(line.split(/\s+/))) {
+    for (const raw of movedSpacesNextToYears(line.split(/\s+/))) {
       if (!raw) continue;
       // A half grade whose point OCR swapped with the space before it ("MINT9 .5"): one number again.
       const last = out[out.length - 1];
