@@ -214,6 +214,10 @@ describe('the learned rankers', () => {
     expect(onLabel('PINK 9 VELOCITY MINT')).toBe('Pink Velocity');
     expect(onLabel('REFRACTOR ATOMIC 9 MINT')).toBe('Atomic Refractor');
     expect(onLabel('REFRACTOR Good 2')).toBe('Refractor');
+    // The product line's word before a parallel is the set's, its brand damaged or not.
+    const setLine = (line: string) => predictor.predict({ ocrText: `${line} #216 Juan Soto\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678`, imageDescription: 'Front of a baseball card in a Beckett slab' }).variation;
+    expect(setLine('2022 Topps Chrome Refractor')).toBe('Refractor');
+    expect(setLine('2022 7opps Chrome Refractor')).toBe('Refractor');
     // A caption's look is no parallel: the label's refractor is the variation, not the "glossy" surface.
     expect(predictor.predict({ ocrText: '2019 Topps Chrome #150 Juan Soto refractor\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Scan of a baseball card in a Beckett slab, with a glossy chrome surface' }).variation).toBe('Refractor');
     // So is the hobby's word for a parallel with no name of its own, printed on the label.

@@ -212,10 +212,28 @@ function withoutProductWord(variation: string | null, tokens: readonly ScanToken
     const tail = parts.slice(-words.length);
     if (words.length < parts.length + 1 && tail.length === words.length && tail.every((p, k) => fold(p) === fold(words[k]!)) && printed(parts)) return null;
     if (words.length < 2 || parts.length < 2 || fold(parts[parts.length - 1]!) !== fold(words[0]!)) continue;
-    const glued = [...parts.slice(0, -1), ...words.filter((w) => !/^\d*\/\d+$/.test(w))].map(escapeRegExp).join('(?:\\s+-)?\\s+');
-    if (new RegExp(`(?<![A-Za-z])${glued}(?![A-Za-z])`, 'i').test(text)) return words.slice(1).join(' ');
+    if (printedInRun(tokens, [...parts.slice(0, -1), ...words.filter((w) => !/^\d*\/\d+$/.test(w))])) return words.slice(1).join(' ');
   }
   return variation;
+}
+
+/** Whether the words are printed in a run on a line, a label's dash between them allowed, the brand's with an OCR slip ("7OPPS CHROME REFRACTOR"). */
+function printedInRun(tokens: readonly ScanToken[], words: readonly string[]): boolean {
+  const wanted = words.map((w) => skeleton(fold(w)));
+  const matches = (t: ScanToken, k: number) => {
+    const sk = skeleton(t.norm);
+    return sk === wanted[k] || (k === 0 && wanted[k]!.length >= 4 && Math.abs(sk.length - wanted[k]!.length) <= 1 && levenshtein(sk, wanted[k]!, 1) <= 1);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    let k = 0;
+    for (let j = i; j < tokens.length && k < wanted.length && tokens[j]!.line === tokens[i]!.line && tokens[j]!.source === tokens[i]!.source; j++) {
+      if (k > 0 && tokens[j]!.text === '-') continue;
+      if (!matches(tokens[j]!, k)) break;
+      k++;
+    }
+    if (k === wanted.length) return true;
+  }
+  return false;
 }
 
 /** A parallel printed with a colour before it ("PINK REFRACTOR") keeps the colour: it names a different parallel. */
