@@ -214,6 +214,7 @@ describe('the learned rankers', () => {
     expect(onLabel('PINK 9 VELOCITY MINT')).toBe('Pink Velocity');
     expect(onLabel('REFRACTOR ATOMIC 9 MINT')).toBe('Atomic Refractor');
     expect(onLabel('REFRACTOR Good 2')).toBe('Refractor');
+    expect(onLabel('SILVER ll PRIZM 9 MINT')).toBe('Silver Prizm');
     // The product line's word before a parallel is the set's, its brand damaged or not.
     const setLine = (line: string) => predictor.predict({ ocrText: `${line} #216 Juan Soto\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678`, imageDescription: 'Front of a baseball card in a Beckett slab' }).variation;
     expect(setLine('2022 Topps Chrome Refractor')).toBe('Refractor');

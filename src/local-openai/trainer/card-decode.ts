@@ -53,6 +53,9 @@ export interface CardLexicons {
 }
 
 
+/** OCR's litter from a hologram or a slab's edge that reads as letters ("ll", "|"). */
+const isLitter = (t: ScanToken) => /^(ll|l|i|\|)$/.test(t.text);
+
 /** A print run as a label prints it ("/50"). */
 const isRun = (t: ScanToken) => /^\/\d{1,4}$/.test(foldDigits(t.text));
 
@@ -63,9 +66,9 @@ const isRun = (t: ScanToken) => /^\/\d{1,4}$/.test(foldDigits(t.text));
  */
 function gappedParallel(tokens: readonly ScanToken[]): ScanToken[] | null {
   // A grade's word is no parallel's ("REFRACTOR Good 2").
-  const word = (t: ScanToken) => t.source === 0 && /[A-Za-z]{2,}/.test(t.text) && !t.text.startsWith('#') && !GRADE_KEYS.has(t.norm.replace(/[^a-z]/g, ''));
+  const word = (t: ScanToken) => t.source === 0 && /[A-Za-z]{2,}/.test(t.text) && !t.text.startsWith('#') && !isLitter(t) && !GRADE_KEYS.has(t.norm.replace(/[^a-z]/g, ''));
   // Not a dash: a label's " - " parts the set from the parallel ("Topps Chrome - Refractor").
-  const between = (t: ScanToken) => (!/[A-Za-z0-9]/.test(t.text) && !/^[-_~]$/.test(t.text)) || /^\d{1,2}$/.test(t.text) || isRun(t);
+  const between = (t: ScanToken) => (!/[A-Za-z0-9]/.test(t.text) && !/^[-_~]$/.test(t.text)) || /^\d{1,2}$/.test(t.text) || isRun(t) || isLitter(t);
   let best: ScanToken[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     if (!word(tokens[i]!)) continue;
@@ -513,8 +516,10 @@ export class CardPredictor {
       .map((c) => ({ tokens: tokens.slice(c.a, c.b), score: 1 + c.score - best.score + (tokens[c.a]!.source === 1 ? 1 : 0) }));
   }
 
-  private variation(spans: readonly Span[]): string | null {
-    if (spans.length === 1 && spans[0]!.text) return spans[0]!.text;
+  private variation(read: readonly Span[]): string | null {
+    if (read.length === 1 && read[0]!.text) return read[0]!.text;
+    // OCR's litter from a hologram ("ORANCE ll /199") is no word of a parallel's name.
+    const spans = read.map((s) => ({ ...s, tokens: s.tokens.filter((t) => !isLitter(t)) })).filter((s) => s.tokens.length > 0);
     // A known parallel whose words OCR printed in another order ("ROOKIE MARQUEE") is written in its own order.
     if (spans.length === 1 && spans[0]!.tokens.length > 1) {
       const span = spans[0]!.tokens;
