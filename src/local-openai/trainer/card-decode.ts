@@ -548,8 +548,10 @@ export class CardPredictor {
   }
 
   /** The number ranker's best token; for a model trained before it, the tagged spans vote. */
-  private cardNumber(spans: readonly Span[], tokens: readonly ScanToken[], names: readonly Span[], brandAt: ReadonlySet<number>): string {
-    const candidates = numberCandidates(tokens, new Set(names.map((n) => tokens.indexOf(n.tokens[0]!))), brandAt);
+  private cardNumber(spans: readonly Span[], tokens: readonly ScanToken[], names: readonly Span[], brandAt: ReadonlySet<number>, gradeAt: ReadonlySet<number>): string {
+    const all = numberCandidates(tokens, new Set(names.map((n) => tokens.indexOf(n.tokens[0]!))), brandAt);
+    const notGrades = all.filter((c) => !gradeAt.has(c.at));
+    const candidates = notGrades.length ? notGrades : all;
     // A back prints its number right before the name, and OCR may move it in between the name's words ("ICHIRO 137
     // SUZUKI"): a number inside a reading of the name is the card's.
     const inside = new Set(names.flatMap((n) => (n.tokens.length < 2 ? [] : range(tokens.indexOf(n.tokens[0]!) + 1, tokens.indexOf(n.tokens[n.tokens.length - 1]!)).filter((i) => !n.tokens.includes(tokens[i]!)))));
@@ -633,8 +635,7 @@ export class CardPredictor {
     return prefix + foldDigits(upper.slice(cut));
   }
 
-  private grade(spans: readonly Span[], company: string, base: number | null, tokens: readonly ScanToken[]): number {
-    const all = gradeCandidates(tokens, company);
+  private grade(spans: readonly Span[], company: string, base: number | null, all: ReadonlyArray<ValueCandidate<number>>): number {
     // A number printed next to the words its company's scale names it by ("GEM MINT 9.5") is the grade: the other
     // numbers on a label are subgrades, cert digits and misreads, which a ranker fit to a few hundred labels confuses.
     const agreed = all.filter((c) => c.features.includes('words=agree') || c.features.includes('words|numbers=agree'));
@@ -669,14 +670,17 @@ export class CardPredictor {
     const names = this.nameReader.spans(tokens, ctx);
     const brands = brandCandidates(tokens, this.brandKeys);
     const brandAt = new Set(brands.map((c) => c.at));
+    const grades = graded ? gradeCandidates(tokens, company) : [];
+    // A number printed next to the words that name it as a grade ("9 MINT") is the grade, not the card's number.
+    const gradeAt = new Set(grades.filter((c) => c.features.includes('words=agree')).map((c) => c.at));
     const card = {
       player: this.nameReader.player(names, tokens),
       year: this.year(spans('YEAR'), sport, tokens, brandAt),
-      cardNumber: this.cardNumber(spans('NUM'), tokens, names, brandAt),
+      cardNumber: this.cardNumber(spans('NUM'), tokens, names, brandAt, gradeAt),
       brand: this.brand(this.brandSpans(tokens, spans('BRAND')), base.brand, brands),
       variation: this.printRun(this.variation(this.variationSpans(tokens, ctx, base, names)), tokens),
       sport: sport as Sport,
-      grade: graded ? this.grade(spans('GRADE'), company, base.grade, tokens) : null,
+      grade: graded ? this.grade(spans('GRADE'), company, base.grade, grades) : null,
       gradingCompany: graded ? (company as GradingCompany) : null,
     };
     const parsed = CardData.safeParse(card);

@@ -518,6 +518,12 @@ export class NameReader {
    * can pay for.
    */
   private spelling(variants: readonly string[]): string {
+    // A double-barrelled name is spelt part by part: one reading may hold one part undamaged, another the other
+    // ("GILGOEUS-ALEXANDER" and "GILGEOUS-LAEXANDER").
+    const parts = variants.map((v) => v.split('-'));
+    if (parts[0]!.length > 1 && parts.every((p) => p.length === parts[0]!.length && p.every((part) => /[A-Za-z]{2,}/.test(part)))) {
+      return parts[0]!.map((_, k) => this.spelling(parts.map((p) => p[k]!))).join('-');
+    }
     const lower = [...new Set(variants.map((v) => v.toLowerCase()))];
     // Only a word no one is known to bear: players' names are often rarer than the common names they are an edit from
     // ("Shai", "Hedman", "Eichel").
