@@ -89,7 +89,8 @@ describe('value candidates', () => {
     expect(tokens('GEM MINT9 NM-MT+8.5').map((t) => t.text)).toEqual(['GEM', 'MINT', '9', 'NM-MT+', '8.5']);
     expect(tokens('NM7 8EX-MT US175').map((t) => t.text)).toEqual(['NM', '7', '8', 'EX-MT', 'US175']);
     expect(tokens('GEM MT10').map((t) => t.text)).toEqual(['GEM', 'MT', '10']);
-    // A space OCR moved by one character next to a year goes back.
+    // A space OCR moved by one character next to a year goes back; a card number's own letter stays.
+    expect(tokens('150A WANDER FRANCO').map((t) => t.text)).toEqual(['150A', 'WANDER', 'FRANCO']);
     expect(tokens('2021P ANINI 2019-20O -PEE-CHEE 2022-2 3DONRUSS © 2025T HE 202 4TOPPS /199G eM').map((t) => t.text)).toEqual(['2021', 'PANINI', '2019-20', 'O-PEE-CHEE', '2022-23', 'DONRUSS', '©', '2025', 'THE', '2024', 'TOPPS', '/199', 'GeM']);
     // A name whose first letter OCR read as a digit is a name, not a number run into a word.
     expect(tokens('283 8TEVE NASH 23 4NTHONY').map((t) => t.text)).toEqual(['283', '8TEVE', 'NASH', '23', '4NTHONY']);

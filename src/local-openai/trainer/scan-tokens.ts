@@ -50,7 +50,8 @@ function movedSpacesNextToYears(words: string[]): string[] {
   const out = [...words];
   for (let k = 0; k + 1 < out.length; k++) {
     const next = out[k + 1]!;
-    const letter = /^(\d{3,4}(?:[-_~]\d{2})?|\/\d{1,4})([A-Za-z])$/.exec(out[k]!);
+    // Only what reads as a year's start (19x, 20xx): a card number may end in a letter of its own ("150A").
+    const letter = /^((?:19|20)\d{1,2}(?:[-_~]\d{2})?|\/\d{1,4})([A-Za-z])$/.exec(out[k]!);
     if (letter && /^[A-Za-z-]/.test(next)) {
       out[k] = letter[1]!;
       out[k + 1] = letter[2]! + next;
