@@ -236,8 +236,9 @@ export class NameReader {
     const taken: Array<{ a: number; b: number; score: number }> = [best];
     for (const c of scored) {
       // Another reading holds no word that is no one's name ("RANGERS JOSE" is no reading of JOSE ANSECO).
-      if (c === best || words(c).length !== bestWords.length || taken.some((t) => c.a < t.b && c.b > t.a) || notName.slice(c.a, c.b).some(Boolean)) continue;
-      if (wordsSimilarity(words(c), bestWords) >= 0.7) taken.push(c);
+      if (c === best || taken.some((t) => c.a < t.b && c.b > t.a) || notName.slice(c.a, c.b).some(Boolean)) continue;
+      const cWords = words(c);
+      if (cWords.length === bestWords.length && wordsSimilarity(cWords, bestWords) >= 0.7) taken.push(c);
     }
     // A generational suffix printed right after the name belongs to it ("HARDAWAY JR."), learned or not: every reader of
     // names knows Jr. and III, even when the training file had no such player.
