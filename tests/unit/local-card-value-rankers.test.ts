@@ -234,6 +234,10 @@ describe('the learned rankers', () => {
     // Two readings in opposite orders, or spelt two ways, go to the order and the spelling more people bear.
     const twice = (a: string, b: string) => predictor.predict({ ocrText: `2021 Donruss Optic #91\n${a}\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678\n${b}`, imageDescription: 'Front of a football card in a Beckett slab' }).player;
     expect(twice('LAWRENCE TREVOR', 'TREVOR LAWRENCE')).toBe('Trevor Lawrence');
+    // Given names the 1990 census predates are known from births since: a Connor, a Kawhi, a Dwyane.
+    expect(twice('BEDARD CONNOR', 'CONNOR BEDARD')).toBe('Connor Bedard');
+    expect(twice('LEONARD KAWHI', 'KAWHI LEONARD')).toBe('Kawhi Leonard');
+    expect(twice('WADE DWYANE', 'DWYANE WADE')).toBe('Dwyane Wade');
     // With no census to tell, the reading among more words on its line keeps the order OCR is less likely to have swapped.
     expect(twice('NACUA PUKA', '2023 DONRUSS OPTIC PUKA NACUA #155 RATED ROOKIE')).toBe('Puka Nacua');
     expect(twice('PUKA NACUA', '2023 DONRUSS OPTIC NACUA PUKA #155 RATED ROOKIE')).toBe('Nacua Puka');
@@ -291,11 +295,15 @@ describe('the name prior', () => {
   });
 
   it('knows how many people bear a name, as a given name and as a surname', async () => {
-    const { censusLogShare, censusShares } = await import('../../src/local-openai/trainer/name-prior.js');
+    const { birthShare, censusLogShare, censusShares } = await import('../../src/local-openai/trainer/name-prior.js');
     expect(censusShares('Caldwell')[1]).toBeGreaterThan(100);
     expect(censusShares('CALOWELL')).toEqual([0, 0]);
     // "Trevor Lawrence" is a likelier order than "Lawrence Trevor", though both words are given names.
     expect(censusLogShare('Trevor', 0) + censusLogShare('Lawrence', 1)).toBeGreaterThan(censusLogShare('Lawrence', 0) + censusLogShare('Trevor', 1));
+    // Names given since 1990 are given names; a word no list has leans neither way.
+    expect(birthShare('Jaxon')).toBeGreaterThan(100);
+    expect(censusLogShare('Kawhi', 0)).toBeGreaterThan(censusLogShare('Kawhi', 1));
+    expect(censusLogShare('Nacua', 0)).toBe(censusLogShare('Nacua', 1));
   });
 });
 

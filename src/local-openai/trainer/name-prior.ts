@@ -130,7 +130,31 @@ export function peopleBearing(word: string): number {
   return given + surname;
 }
 
-/** log of a word's share of people as a given name (side 0) or a surname (side 1), one in a million for a name the census does not list. */
-export function censusLogShare(word: string, side: 0 | 1): number {
-  return Math.log((censusShares(word)[side] + 1) / 1e6);
+let births: Map<string, number> | null = null;
+
+/** How many US births in a million 1950-2016 got a word as their given name (data/us-ssa-given-names.tsv; 0 below one in five million). */
+export function birthShare(word: string): number {
+  if (!births) {
+    births = new Map();
+    const lines = readFileSync(new URL('./data/us-ssa-given-names.tsv', import.meta.url), 'utf8').split('\n');
+    const total = Number(lines.find((l) => l.startsWith('# total births'))?.split('\t')[1]);
+    for (const line of lines) {
+      const [name, count] = line.split('\t');
+      if (name && !name.startsWith('#') && count !== undefined) births.set(name, (Number(count) / total) * 1e6);
+    }
+  }
+  return births.get(word.toLowerCase().replace(/[^a-z]/g, '')) ?? 0;
 }
+
+/**
+ * log of a word's share of people as a given name (side 0: the census or, for names given since,
+ * births) or a surname (side 1: the census). A word neither lists gets SHARE_FLOOR on both sides,
+ * so it leans neither way, while a word one list has and the other does not leans to that side.
+ */
+export function censusLogShare(word: string, side: 0 | 1): number {
+  const [given, surname] = censusShares(word);
+  return Math.log(((side === 0 ? Math.max(given, birthShare(word)) : surname) + SHARE_FLOOR) / 1e6);
+}
+
+/** People in a million a name no list has stands for: a tenth of the rarest given name listed. */
+const SHARE_FLOOR = 0.02;
