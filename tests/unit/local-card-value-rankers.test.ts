@@ -94,6 +94,8 @@ describe('value candidates', () => {
     expect(tokens('2021P ANINI 2019-20O -PEE-CHEE 2022-2 3DONRUSS © 2025T HE 202 4TOPPS /199G eM').map((t) => t.text)).toEqual(['2021', 'PANINI', '2019-20', 'O-PEE-CHEE', '2022-23', 'DONRUSS', '©', '2025', 'THE', '2024', 'TOPPS', '/199', 'GeM']);
     // A name whose first letter OCR read as a digit is a name, not a number run into a word.
     expect(tokens('283 8TEVE NASH 23 4NTHONY').map((t) => t.text)).toEqual(['283', '8TEVE', 'NASH', '23', '4NTHONY']);
+    // A card number's last digit moved onto the name after it goes back.
+    expect(tokens('NO. 8 5STEPHEN CURRY #6 2GARY PAYTON').map((t) => t.text)).toEqual(['NO.', '85', 'STEPHEN', 'CURRY', '#62', 'GARY', 'PAYTON']);
     // A word with a digit inside is no card number; a '#' swapped with the number's first digit is read back.
     expect(numberCandidates(tokens('SEA7TLE SUPERSONICS N.O 418 OPT1C')).map((c) => c.value)).toEqual(['418']);
     expect(numberCandidates(tokens('1999 STADIUM CLUB 7#6 STEVE NASH')).map((c) => c.value)).toEqual(['1999', '76']);

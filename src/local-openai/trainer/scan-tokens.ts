@@ -42,11 +42,12 @@ function splitRunOn(piece: string): string[] {
 }
 
 /**
- * A space OCR moved by one character next to a year or a print run, which never end in a letter, nor has a year three
- * digits, nor a season's end one: "2021P ANINI" is 2021 PANINI, "/199G eM" /199 GeM, "2019-20O -PEE-CHEE" 2019-20
- * O-PEE-CHEE, "2022-2 3DONRUSS" 2022-23 DONRUSS, "202 4TOPPS" 2024 TOPPS.
+ * A space OCR moved by one character next to a year, a print run or a card number, which never end in a letter, nor
+ * has a year three digits, nor a season's end one, nor a name a digit: "2021P ANINI" is 2021 PANINI, "/199G eM" /199
+ * GeM, "2019-20O -PEE-CHEE" 2019-20 O-PEE-CHEE, "2022-2 3DONRUSS" 2022-23 DONRUSS, "202 4TOPPS" 2024 TOPPS, "#6 2GARY"
+ * #62 GARY.
  */
-function movedSpacesNextToYears(words: string[]): string[] {
+function movedSpacesNextToNumbers(words: string[]): string[] {
   const out = [...words];
   for (let k = 0; k + 1 < out.length; k++) {
     const next = out[k + 1]!;
@@ -61,6 +62,13 @@ function movedSpacesNextToYears(words: string[]): string[] {
     if (digit && /^(\d{4}[-_~]\d|(19|20)\d)$/.test(out[k]!)) {
       out[k] += digit[1]!;
       out[k + 1] = digit[2]!;
+      continue;
+    }
+    // A card number's last digit moved onto the name after it ("#6 2GARY", "NO. 8 5STEPHEN"), unless the digit is a
+    // letter of the name OCR misread ("8TEVE").
+    if (/^#?\d{1,3}$/.test(out[k]!) && /^\d[A-Za-z][A-Za-z'.-]{2,}$/.test(next) && !nameWithLookAlike(next)) {
+      out[k] += next[0]!;
+      out[k + 1] = next.slice(1);
     }
   }
   return out;
@@ -75,7 +83,7 @@ export function scanTokens(ocrText: string, imageDescription: string | null | un
   const lines = ocrText.split(/\r?\n|\s\|\s/);
   lines.forEach((line, li) => {
     let index = 0;
-    for (const raw of movedSpacesNextToYears(line.split(/\s+/))) {
+    for (const raw of movedSpacesNextToNumbers(line.split(/\s+/))) {
       if (!raw) continue;
       // A half grade whose point OCR swapped with the space before it ("MINT9 .5"): one number again.
       const last = out[out.length - 1];
