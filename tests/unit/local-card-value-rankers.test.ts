@@ -243,6 +243,9 @@ describe('the learned rankers', () => {
     // With no census to tell, the reading among more words on its line keeps the order OCR is less likely to have swapped.
     expect(twice('NACUA PUKA', '2023 DONRUSS OPTIC PUKA NACUA #155 RATED ROOKIE')).toBe('Puka Nacua');
     expect(twice('PUKA NACUA', '2023 DONRUSS OPTIC NACUA PUKA #155 RATED ROOKIE')).toBe('Nacua Puka');
+    // A space OCR moved by a letter between the name and the word beside it gives the letter back to that word.
+    expect(twice('NO. 30 TEEMU SELANNER IGHT WING', 'TEEMU SELANNE')).toBe('Teemu Selanne');
+    expect(twice('MIAMI HEA TDWYANE WADE', 'DWYANE WADE')).toBe('Dwyane Wade');
     // A comma OCR swapped with the space before it still says which word is the surname.
     expect(twice('CELEBRINI ,MACKLIN', '41 MACKLIN CELEBRINI')).toBe('Macklin Celebrini');
     // A bare 1 is a slab edge's litter, not a Poor grade, unless the label's words say so.

@@ -284,6 +284,37 @@ export class NameReader {
     return readings;
   }
 
+  /**
+   * A space OCR moved by a letter between a name and the word beside it: the letter goes back to that word when it
+   * makes it a word no one's name is and the word alone is none ("SELANNER IGHT WING" is SELANNE RIGHT, "HEA TDWYANE"
+   * HEAT DWYANE, "BANCHEROR 0OKIE" BANCHERO ROOKIE).
+   */
+  private withNeighboursLetters(span: Span, tokens: readonly ScanToken[]): Span {
+    if (span.text !== undefined || span.tokens.length === 0) return span;
+    const edited = [...span.tokens];
+    const first = edited[0]!;
+    const last = edited[edited.length - 1]!;
+    const beside = (t: ScanToken, step: 1 | -1) => {
+      const u = tokens[tokens.indexOf(t) + step];
+      return u && u.source === t.source && u.line === t.line && !span.tokens.includes(u) ? core(u.text) : undefined;
+    };
+    const known = (w: string) => this.readsAsWord(fold(w));
+    const next = beside(last, 1);
+    if (next && /[A-Za-z]{3}[A-Za-z]$/.test(last.text) && /^[A-Za-z0-9]{2}/.test(next) && known(last.text.slice(-1) + next) && !known(next)) {
+      edited[edited.length - 1] = { ...last, text: last.text.slice(0, -1) };
+    }
+    const prev = beside(first, -1);
+    if (prev && /^[A-Za-z][A-Za-z]{3}/.test(edited[0]!.text) && /[A-Za-z]{2}$/.test(prev) && known(prev + first.text[0]!) && !known(prev)) {
+      edited[0] = { ...edited[0]!, text: edited[0]!.text.slice(1) };
+    }
+    return edited[0] === first && edited[edited.length - 1] === last ? span : { ...span, tokens: edited };
+  }
+
+  /** A word the label, the card or the training scans print that is no one's name, as spelt: no look-alike. */
+  private readsAsWord(w: string): boolean {
+    return w.length >= 2 && (NOT_NAMES.has(w) || TEAM_WORDS.has(w) || this.brandWords.has(w) || this.nonNames.has(w) || hobbyWords().has(w) || GRADE_WORDS.has(w));
+  }
+
   private isNotName(word: string): boolean {
     let known = this.notNames.get(word);
     if (known === undefined) {
@@ -428,7 +459,7 @@ export class NameReader {
    * by a clean one); the word order of the best reading unless others agree on another.
    */
   player(spans: readonly Span[], tokens: readonly ScanToken[] = []): string {
-    const raw = spans.map((s) => this.readingWords(s));
+    const raw = spans.map((s) => this.readingWords(this.withNeighboursLetters(s, tokens)));
     // How many tokens share a reading's line: OCR swaps one pair of a line's neighbours, so a name on a line of its own
     // is reversed whenever its line is, one among many words seldom.
     const lineLength = (t: ScanToken | undefined) => (t ? tokens.filter((u) => u.source === t.source && u.line === t.line).length : 0);
