@@ -246,6 +246,10 @@ describe('the learned rankers', () => {
     // A space OCR moved by a letter between the name and the word beside it gives the letter back to that word.
     expect(twice('NO. 30 TEEMU SELANNER IGHT WING', 'TEEMU SELANNE')).toBe('Teemu Selanne');
     expect(twice('MIAMI HEA TDWYANE WADE', 'DWYANE WADE')).toBe('Dwyane Wade');
+    // A team's nickname with a slip is no surname, at the end of a span or at its edge.
+    const withTeam = (team: string) => predictor.predict({ ocrText: `2024 Donruss Optic #71\nPAOLO BANCEHRO\n${team}\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678`, imageDescription: 'Front of a basketball card in a Beckett slab' }).player;
+    expect(withTeam('ORLANDO MGAIC')).toBe('Paolo Bancehro');
+    expect(withTeam('ORLANDO MAIC')).toBe('Paolo Bancehro');
     // A comma OCR swapped with the space before it still says which word is the surname.
     expect(twice('CELEBRINI ,MACKLIN', '41 MACKLIN CELEBRINI')).toBe('Macklin Celebrini');
     // A bare 1 is a slab edge's litter, not a Poor grade, unless the label's words say so.

@@ -99,6 +99,22 @@ function nearTeamWord(word: string): boolean {
   return near;
 }
 
+const nearNicknames = new Map<string, boolean>();
+
+/**
+ * A team's nickname with an OCR slip ("MGAIC", "MAIC" for Magic), when it is no name word: a surname a slip from a
+ * nickname ("Starr", "Royal") stays a name.
+ */
+function nearNickname(word: string): boolean {
+  let near = nearNicknames.get(word);
+  if (near === undefined) {
+    near = word.length >= 4 && !TEAM_NICKNAMES.has(word) && !nameWords().has(word) && [...TEAM_NICKNAMES].some((w) => w.length >= 5 && Math.abs(w.length - word.length) <= 1 && levenshtein(w, word, 1) <= 1);
+    if (nearNicknames.size > 50_000) nearNicknames.clear();
+    nearNicknames.set(word, near);
+  }
+  return near;
+}
+
 /**
  * Runs of `words` name-like words on a line with exactly one token that is no word between two
  * of them (a number, a mark): OCR moves a card number or a hologram's litter into a name.
@@ -189,10 +205,11 @@ export class NameReader {
     if (windows.length === 0) return [];
     const skeletons = candidateSkeletons(tokens, windows);
     // A span of team words only ("CHARLOTTE HORNETS"), or ending with a team's nickname ("ORLANDO MAGIC"), is never the player.
-    // A team's name with an OCR slip is one too, when another of its words is printed whole ("ORLANDO MGAIC").
+    // A team's name with an OCR slip is one too: its nickname with a slip ("ORLANDO MGAIC"), or another word with one
+    // when a word of it is printed whole ("CHARLOTTE HORNFTS").
     const teamOnly = (a: number, b: number) =>
       // After a comma comes the given name ("JOHNSON, MAGIC").
-      (TEAM_NICKNAMES.has(tokens[b - 1]!.norm) && !tokens.slice(a, b - 1).some((t) => /[A-Za-z],$/.test(t.text))) ||
+      ((TEAM_NICKNAMES.has(tokens[b - 1]!.norm) || (b - a >= 2 && nearNickname(tokens[b - 1]!.norm))) && !tokens.slice(a, b - 1).some((t) => /[A-Za-z],$/.test(t.text))) ||
       tokens.slice(a, b).every((t) => TEAM_WORDS.has(t.norm)) ||
       (b - a >= 2 && tokens.slice(a, b).some((t) => TEAM_WORDS.has(t.norm)) && tokens.slice(a, b).every((t) => TEAM_WORDS.has(t.norm) || nearTeamWord(t.norm)));
     // Words that are printed on labels and cards but are no one's name ("CATCHER", "CERT", a damaged "ROAKIE") count
@@ -330,6 +347,7 @@ export class NameReader {
     const w = word.replace(/[^a-z]/g, '');
     if (w.length < 2 || this.firstNames.has(w) || this.state.nameCasing[w]) return false;
     if (NOT_NAMES.has(w) || TEAM_WORDS.has(w) || this.brandWords.has(w) || this.nonNames.has(w) || hobbyWords().has(w) || GRADE_WORDS.has(w)) return true;
+    if (nearNickname(w)) return true;
     if (w.length < 5) return false;
     const sk = skeleton(w);
     for (const other of notNameSkeletons()) if (Math.abs(other.length - w.length) <= 1 && levenshtein(other, sk, 1) <= 1) return true;
