@@ -250,6 +250,9 @@ describe('the learned rankers', () => {
     const withTeam = (team: string) => predictor.predict({ ocrText: `2024 Donruss Optic #71\nPAOLO BANCEHRO\n${team}\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678`, imageDescription: 'Front of a basketball card in a Beckett slab' }).player;
     expect(withTeam('ORLANDO MGAIC')).toBe('Paolo Bancehro');
     expect(withTeam('ORLANDO MAIC')).toBe('Paolo Bancehro');
+    // Every piece of evidence counts, however small: a reading beside one other word is half as likely swapped.
+    expect(twice('NACUA PUKA', '#155 PUKA NACUA')).toBe('Puka Nacua');
+    expect(twice('PUKA NACUA', '#155 NACUA PUKA')).toBe('Nacua Puka');
     // A comma OCR swapped with the space before it still says which word is the surname.
     expect(twice('CELEBRINI ,MACKLIN', '41 MACKLIN CELEBRINI')).toBe('Macklin Celebrini');
     // A bare 1 is a slab edge's litter, not a Poor grade, unless the label's words say so.

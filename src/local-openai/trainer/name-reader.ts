@@ -58,9 +58,6 @@ function wordsSimilarity(a: readonly string[], b: readonly string[]): number {
 /** How many times the penalty of a not-name word inside a name span one at its edge costs. */
 const EDGE_PENALTY = 3;
 
-/** How much likelier by the census and the readings' lines one word order must be to settle a tie of readings, in nats. */
-const CENSUS_ORDER_MARGIN = 1;
-
 /** Weight of the census share of people bearing a spelling, in nats per nat, when readings disagree. */
 const CENSUS_SPELLING = 0.75;
 
@@ -527,14 +524,16 @@ export class NameReader {
       const flipped = [first[1]!, first[0]!];
       // Neither word known as a given name or a surname: the one that looks more like a given name ("Saquon", not "Barkley").
       const leansFlipped = () => given(flipped[0]!) === given(flipped[1]!) && givenNameLean(flipped[0]!) - givenNameLean(flipped[1]!) > 0.3;
-      // A tie goes to the order in which more people bear the first word as a given name and the second as a surname,
-      // and whose readings stand among more words, when those tell the orders apart ("Trevor Lawrence"), else to the word
-      // known or looking more like a given name. Each word by its likeliest reading: one reading's damage ("FRANEISCO") is
-      // another's clean word.
+      // A tie goes to the order the evidence favours, in nats: more people bearing the first word as a given name and the
+      // second as a surname ("Trevor Lawrence"), readings standing among more words, words known as given names; with none,
+      // to the word looking more like a given name. Each word by its likeliest reading: one reading's damage ("FRANEISCO")
+      // is another's clean word.
       const share = (w: string, side: 0 | 1) => Math.max(...readings.flat().filter((v) => sim(v, w) >= 0.7).map((v) => censusLogShare(v, side)), censusLogShare(w, side));
       const census = (a: string, b: string) => share(a, 0) + share(b, 1);
       const evidence = census(flipped[0]!, flipped[1]!) - census(first[0]!, first[1]!) + byLines;
-      const tieFlips = Math.abs(evidence) > CENSUS_ORDER_MARGIN ? evidence > 0 : given(flipped[0]!) - given(flipped[1]!) > given(first[0]!) - given(first[1]!) || leansFlipped();
+      // Knowing a word as a given name (the answers', a name list's) adds a nat to its order.
+      const total = evidence + given(flipped[0]!) - given(flipped[1]!) - (given(first[0]!) - given(first[1]!));
+      const tieFlips = Math.abs(total) > 0.01 ? total > 0 : leansFlipped();
       if (reversed > same || (reversed === same && reversed > 0 && tieFlips)) {
         order = readings.find((r) => r.length === 2 && sim(r[0]!, first[1]!) + sim(r[1]!, first[0]!) > sim(r[0]!, first[0]!) + sim(r[1]!, first[1]!)) ?? flipped;
       }
