@@ -94,6 +94,9 @@ describe('value candidates', () => {
     expect(tokens('2021P ANINI 2019-20O -PEE-CHEE 2022-2 3DONRUSS © 2025T HE 202 4TOPPS /199G eM').map((t) => t.text)).toEqual(['2021', 'PANINI', '2019-20', 'O-PEE-CHEE', '2022-23', 'DONRUSS', '©', '2025', 'THE', '2024', 'TOPPS', '/199', 'GeM']);
     // A name whose first letter OCR read as a digit is a name, not a number run into a word.
     expect(tokens('283 8TEVE NASH 23 4NTHONY').map((t) => t.text)).toEqual(['283', '8TEVE', 'NASH', '23', '4NTHONY']);
+    // A word whose last letter OCR read as a digit stays a word, and no card number.
+    expect(tokens('2022 TOPP5 CHROME ALBER7 PUJOLS MINT9').map((t) => t.text)).toEqual(['2022', 'TOPP5', 'CHROME', 'ALBER7', 'PUJOLS', 'MINT', '9']);
+    expect(numberCandidates(tokens('LUK4 DONCIC 32 LUKA DONCIC')).map((c) => c.value)).toEqual(['32']);
     // A card number's last digit moved onto the name after it goes back.
     expect(tokens('NO. 8 5STEPHEN CURRY #6 2GARY PAYTON').map((t) => t.text)).toEqual(['NO.', '85', 'STEPHEN', 'CURRY', '#62', 'GARY', 'PAYTON']);
     // A word with a digit inside is no card number; a '#' swapped with the number's first digit is read back.
@@ -222,6 +225,8 @@ describe('the learned rankers', () => {
     const setLine = (line: string) => predictor.predict({ ocrText: `${line} #216 Juan Soto\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678`, imageDescription: 'Front of a baseball card in a Beckett slab' }).variation;
     expect(setLine('2022 Topps Chrome Refractor')).toBe('Refractor');
     expect(setLine('2022 7opps Chrome Refractor')).toBe('Refractor');
+    // The product line's last word alone is no parallel, its brand damaged or not.
+    expect(predictor.predict({ ocrText: '2022 TOPSP CHROME #106\nBOBBY WITT JR.\nGEM MT 10\nPSA 518277349', imageDescription: 'Front of a baseball card in a PSA slab' }).variation).toBeNull();
     // A caption's look is no parallel: the label's refractor is the variation, not the "glossy" surface.
     expect(predictor.predict({ ocrText: '2019 Topps Chrome #150 Juan Soto refractor\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Scan of a baseball card in a Beckett slab, with a glossy chrome surface' }).variation).toBe('Refractor');
     // So is the hobby's word for a parallel with no name of its own, printed on the label.

@@ -8,7 +8,7 @@ import { NameReader, NAME_SUFFIXES } from './name-reader.js';
 import { namePrior } from './name-prior.js';
 import { argmax, LinearScorer, softmax, type LinearModel } from './perceptron.js';
 import { scanTokens, TAGS, TAG_INDEX, type ScanToken, type Tag } from './scan-tokens.js';
-import { core, escapeRegExp, fold, foldDigits, levenshtein, similarity, skeleton, titleCase } from './text.js';
+import { core, fold, foldDigits, levenshtein, similarity, skeleton, titleCase } from './text.js';
 import {
   baseVariationFeatures,
   nullVariationFeatures,
@@ -207,13 +207,12 @@ class ClassScorer {
 function withoutProductWord(variation: string | null, tokens: readonly ScanToken[]): string | null {
   const words = variation?.split(' ') ?? [];
   if (!variation) return variation;
-  const text = tokens.map((t) => t.text).join(' ');
-  const printed = (parts: readonly string[]) => new RegExp(`(?<![A-Za-z])${parts.map(escapeRegExp).join('\\s+')}(?![A-Za-z])`, 'i').test(text);
   for (const product of PRODUCT_NAMES) {
     const parts = product.split(' ');
-    // The product line itself, or its last words, read as a parallel ("PLATINUM" of O-PEE-CHEE PLATINUM): no parallel.
+    // The product line itself, or its last words, read as a parallel ("PLATINUM" of O-PEE-CHEE PLATINUM, "CHROME" of
+    // TOPSP CHROME): no parallel.
     const tail = parts.slice(-words.length);
-    if (words.length < parts.length + 1 && tail.length === words.length && tail.every((p, k) => fold(p) === fold(words[k]!)) && printed(parts)) return null;
+    if (words.length < parts.length + 1 && tail.length === words.length && tail.every((p, k) => fold(p) === fold(words[k]!)) && printedInRun(tokens, parts)) return null;
     if (words.length < 2 || parts.length < 2 || fold(parts[parts.length - 1]!) !== fold(words[0]!)) continue;
     if (printedInRun(tokens, [...parts.slice(0, -1), ...words.filter((w) => !/^\d*\/\d+$/.test(w))])) return words.slice(1).join(' ');
   }

@@ -21,7 +21,7 @@ let labelWords: Set<string> | null = null;
  * lines ("chrome", "select"), parallels, teams ("knicks"), positions ("guard"). Plain English words
  * ("base", "center") are left out: OCR's "BASEBALL" and "CENTERING" are words of their own.
  */
-function labelWordSet(): ReadonlySet<string> {
+export function labelWordSet(): ReadonlySet<string> {
   labelWords ??= new Set(
     [...TEAM_WORDS, ...POSITIONS, ...[...BRANDS, ...PRODUCT_NAMES, ...PARALLEL_GLOSSARY].flatMap((p) => p.toLowerCase().split(/[\s-]+/))]
       .map((w) => w.replace(/[^a-z]/g, ''))

@@ -1,6 +1,6 @@
 import { GRADE_KEYS } from './grade-scales.js';
-import { ungluedPieces } from './glued-words.js';
-import { nameWords } from './name-prior.js';
+import { labelWordSet, ungluedPieces } from './glued-words.js';
+import { localeNameWords, nameWords } from './name-prior.js';
 import { descriptionText, fold, core, foldDigits, type Token } from './text.js';
 
 /**
@@ -29,11 +29,17 @@ function nameWithLookAlike(piece: string): boolean {
   return /^\d[a-z]{3,}$/i.test(piece) && [...(LETTERS_OF_DIGIT[piece[0]!] ?? '')].some((letter) => nameWords().has(letter + rest));
 }
 
+/** A word whose last letter OCR read as a digit ("TOPP5", "ALBER7"), not a word run into a number. */
+export function wordWithLookAlike(letters: string, digits: string): boolean {
+  const word = letters.toLowerCase();
+  return digits.length === 1 && [...(LETTERS_OF_DIGIT[digits] ?? '')].some((letter) => labelWordSet().has(word + letter) || localeNameWords().has(word + letter));
+}
+
 function splitRunOn(piece: string): string[] {
   if (piece.startsWith('#')) return [piece];
   // Not a card number's prefix ("RC-44", "BDC-150"): letters ending in a hyphen stay with their digits.
   const m = /^([A-Za-z][A-Za-z-]{1,}[A-Za-z+])(\d+(?:\.\d)?)$/.exec(piece) ?? /^(\d+(?:\.\d)?)([A-Za-z][A-Za-z-]*[A-Za-z+])$/.exec(piece);
-  if (m && (m[1]!.length >= 3 || m[2]!.length >= 3) && !nameWithLookAlike(piece)) return [m[1]!, m[2]!];
+  if (m && (m[1]!.length >= 3 || m[2]!.length >= 3) && !nameWithLookAlike(piece) && !wordWithLookAlike(m[1]!, m[2]!)) return [m[1]!, m[2]!];
   // A two-letter grade, or the end of one ("GEM MT10"), run into its number ("NM7", "EX5"), not a two-letter number
   // prefix ("US175").
   const short = /^([A-Za-z]{2}\+?)(\d+(?:\.\d)?)$/.exec(piece);

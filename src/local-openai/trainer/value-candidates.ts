@@ -1,5 +1,5 @@
 import { gradeOfWords, gradeWordsKey } from './grade-scales.js';
-import type { ScanToken } from './scan-tokens.js';
+import { wordWithLookAlike, type ScanToken } from './scan-tokens.js';
 import { foldDigits, foldLetters, levenshtein, shape, skeleton } from './text.js';
 
 /**
@@ -308,6 +308,9 @@ export function numberCandidates(tokens: readonly ScanToken[], nameStarts: Reado
     // Nor a word with a letter OCR read as a digit inside it ("SEA7TLE", "OPT1C"): no card number has letters on both
     // sides of its digits.
     if (!t.text.includes('#') && /[A-Za-z]\d+[A-Za-z]/.test(t.text) && t.text.replace(/[^A-Za-z]/g, '').length >= 3) return;
+    // Nor a word whose last letter OCR read as a digit ("LUK4", "TOPP5").
+    const word = /^([A-Za-z]{3,})(\d)$/.exec(t.text);
+    if (word && wordWithLookAlike(word[1]!, word[2]!)) return;
     const p1 = neighbour(tokens, i, i - 1);
     const n1 = neighbour(tokens, i, i + 1);
     const p2 = neighbour(tokens, i, i - 2);
