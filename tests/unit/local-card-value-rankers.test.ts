@@ -99,6 +99,8 @@ describe('value candidates', () => {
     expect(numberCandidates(tokens('LUK4 DONCIC 32 LUKA DONCIC')).map((c) => c.value)).toEqual(['32']);
     // A card number's last digit moved onto the name after it goes back.
     expect(tokens('NO. 8 5STEPHEN CURRY #6 2GARY PAYTON').map((t) => t.text)).toEqual(['NO.', '85', 'STEPHEN', 'CURRY', '#62', 'GARY', 'PAYTON']);
+    // Unless the digit is a name's first letter misread, the name run into the next; "NO .204" is NO. 204, no average.
+    expect(tokens('#132 4DRIANPETERSON NO .204 CURRY').map((t) => t.text)).toEqual(['#132', '4DRIANPETERSON', 'NO.', '204', 'CURRY']);
     // A word with a digit inside is no card number; a '#' swapped with the number's first digit is read back.
     expect(numberCandidates(tokens('SEA7TLE SUPERSONICS N.O 418 OPT1C')).map((c) => c.value)).toEqual(['418']);
     expect(numberCandidates(tokens('1999 STADIUM CLUB 7#6 STEVE NASH')).map((c) => c.value)).toEqual(['1999', '76']);

@@ -1,6 +1,6 @@
 import { GRADE_KEYS } from './grade-scales.js';
 import { labelWordSet, ungluedPieces } from './glued-words.js';
-import { localeNameWords, nameWords } from './name-prior.js';
+import { censusShares, localeNameWords, nameWords } from './name-prior.js';
 import { descriptionText, fold, core, foldDigits, type Token } from './text.js';
 
 /**
@@ -26,7 +26,9 @@ const LETTERS_OF_DIGIT: Readonly<Record<string, string>> = { '0': 'o', '1': 'il'
 /** A name whose first letter OCR read as a digit ("8TEVE", "4NTHONY"), not a number run into a word. */
 function nameWithLookAlike(piece: string): boolean {
   const rest = piece.slice(1).toLowerCase();
-  return /^\d[a-z]{3,}$/i.test(piece) && [...(LETTERS_OF_DIGIT[piece[0]!] ?? '')].some((letter) => nameWords().has(letter + rest));
+  // A name run into the next ("4DRIANPETERSON") counts by its first part.
+  const known = (word: string) => nameWords().has(word) || Array.from({ length: Math.max(0, word.length - 6) }, (_, k) => k + 3).some((cut) => censusShares(word.slice(0, cut))[0] > 0 && nameWords().has(word.slice(cut)));
+  return /^\d[a-z]{3,}$/i.test(piece) && [...(LETTERS_OF_DIGIT[piece[0]!] ?? '')].some((letter) => known(letter + rest));
 }
 
 /** A word whose last letter OCR read as a digit ("TOPP5", "ALBER7"), not a word run into a number. */
@@ -68,6 +70,12 @@ function movedSpacesNextToNumbers(words: string[]): string[] {
     if (digit && /^(\d{4}[-_~]\d|(19|20)\d)$/.test(out[k]!)) {
       out[k] += digit[1]!;
       out[k + 1] = digit[2]!;
+      continue;
+    }
+    // "NO .204": the period of "NO." swapped with the space after it, which would make the number a batting average.
+    if (/^n[o0]$/i.test(out[k]!) && /^\.\d{1,4}$/.test(next)) {
+      out[k] += '.';
+      out[k + 1] = next.slice(1);
       continue;
     }
     // A card number's last digit moved onto the name after it ("#6 2GARY", "NO. 8 5STEPHEN"), unless the digit is a
