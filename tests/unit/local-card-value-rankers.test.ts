@@ -68,6 +68,7 @@ describe('value candidates', () => {
     expect(years('2008-10')).toEqual(['2009s:season-end']);
     expect([...years('1998-9'), ...years('20178')]).toEqual(['1998s:season-cut', '2017s:season-cut']);
     expect(years('20122')).toEqual(['2012:doubled']);
+    expect([...years('2020-2'), ...years('2016-177'), ...years('2012-113')]).toEqual(['2020s:season-cut', '2016s:doubled', '2012s:doubled']);
     expect(years('2042')).toEqual(expect.arrayContaining(['2024:swapped']));
     expect(years('7992')).toEqual(['1992:lookalike']);
     expect(years('998')).toEqual([]);
@@ -99,6 +100,8 @@ describe('value candidates', () => {
     expect(numberCandidates(tokens('LUK4 DONCIC 32 LUKA DONCIC')).map((c) => c.value)).toEqual(['32']);
     // A card number's last digit moved onto the name after it goes back.
     expect(tokens('NO. 8 5STEPHEN CURRY #6 2GARY PAYTON').map((t) => t.text)).toEqual(['NO.', '85', 'STEPHEN', 'CURRY', '#62', 'GARY', 'PAYTON']);
+    // A word's last letter moved onto the year after it goes back.
+    expect(tokens('Donrus s2016 Optic SRVICE S2001-02').map((t) => t.text)).toEqual(['Donruss', '2016', 'Optic', 'SRVICES', '2001-02']);
     // Unless the digit is a name's first letter misread, the name run into the next; "NO .204" is NO. 204, no average.
     expect(tokens('#132 4DRIANPETERSON NO .204 CURRY').map((t) => t.text)).toEqual(['#132', '4DRIANPETERSON', 'NO.', '204', 'CURRY']);
     // A word with a digit inside is no card number; a '#' swapped with the number's first digit is read back.

@@ -72,6 +72,13 @@ function movedSpacesNextToNumbers(words: string[]): string[] {
       out[k + 1] = digit[2]!;
       continue;
     }
+    // "Donrus s2016", "SRVICE S2001": a word's last letter moved onto the year after it.
+    const lead = /^([A-Za-z])((?:19|20)\d\d(?:[-_~]\d\d)?)$/.exec(next);
+    if (lead && /^[A-Za-z]{2,}$/.test(out[k]!)) {
+      out[k] += lead[1]!;
+      out[k + 1] = lead[2]!;
+      continue;
+    }
     // "NO .204": the period of "NO." swapped with the space after it, which would make the number a batting average.
     if (/^n[o0]$/i.test(out[k]!) && /^\.\d{1,4}$/.test(next)) {
       out[k] += '.';

@@ -208,7 +208,8 @@ const DIGIT_LOOKALIKES: Readonly<Record<string, string>> = { '7': '1', '1': '7',
 
 /**
  * The years a damaged year token may have been printed as, each with the kind of repair: a
- * season's start read off its end ("213-14", "2008-10"), a doubled digit ("20122"), two digits
+ * season's start read off its end ("213-14", "2008-10"), a season's end cut short ("2020-2") or
+ * with a digit read twice ("2016-177"), a doubled digit ("20122"), two digits
  * swapped ("2042"), a look-alike digit ("7992"), a dropped digit ("998", "201": many years for
  * one token, so only before a brand, where a set line prints its year). The year ranker learns
  * how far to trust each kind.
@@ -226,7 +227,14 @@ export function repairedYears(t: ScanToken, beforeBrand: boolean, thisYear = new
   }
   // A season with a digit of its end lost, the dash too or not ("1998-9", "20178"): its start stands.
   const cut = /^(\d{4})[-_~.]?(\d)$/.exec(t.digits);
-  if (cut && valid(Number(cut[1])) && Number(cut[2]) === (Number(cut[1]) + 1) % 10) return [{ start: Number(cut[1]), season: true, repair: 'season-cut' }];
+  const end = (start: string) => String((Number(start) + 1) % 100).padStart(2, '0');
+  // Either digit of the end may be the one left ("2020-2" and "2020-1" are 2020-21), the dash kept to tell a season.
+  if (cut && valid(Number(cut[1])) && (cut[2] === end(cut[1]!)[1] || (/[-_~.]/.test(t.digits) && cut[2] === end(cut[1]!)[0]))) return [{ start: Number(cut[1]), season: true, repair: 'season-cut' }];
+  // A season whose end has a digit read twice ("2016-177").
+  const long = /^(\d{4})[-_~.](\d{3})$/.exec(t.digits);
+  if (long && valid(Number(long[1])) && [0, 1].some((k) => long[2]![k] === long[2]![k + 1] && long[2]!.slice(0, k) + long[2]!.slice(k + 1) === end(long[1]!))) {
+    return [{ start: Number(long[1]), season: true, repair: 'doubled' }];
+  }
   const season = /^(\d{2,5})[-_~.](\d{2})$/.exec(t.digits);
   if (season) {
     // The start as its end says, in the century its first digits suggest.
