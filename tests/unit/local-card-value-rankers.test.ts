@@ -263,6 +263,8 @@ describe('the learned rankers', () => {
     // Every piece of evidence counts, however small: a reading beside one other word is half as likely swapped.
     expect(twice('NACUA PUKA', '#155 PUKA NACUA')).toBe('Puka Nacua');
     expect(twice('PUKA NACUA', '#155 NACUA PUKA')).toBe('Nacua Puka');
+    // "NO." before a number, and a grade's hyphenated words, with an OCR slip are no one's name.
+    expect(twice('TUCKER, KYLE EX-T', 'MO. 88 KYLE TUCKER')).toBe('Kyle Tucker');
     // A comma OCR swapped with the space before it still says which word is the surname.
     expect(twice('CELEBRINI ,MACKLIN', '41 MACKLIN CELEBRINI')).toBe('Macklin Celebrini');
     // A bare 1 is a slab edge's litter, not a Poor grade, unless the label's words say so.

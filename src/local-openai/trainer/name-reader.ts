@@ -214,7 +214,13 @@ export class NameReader {
     const penalty = 10;
     // OCR's litter ("ll", "|") and a bare letter without its period (a position's "G") are no one's name either.
     const litter = (text: string) => (/^[lI1|!]{1,3}$/.test(text) && !/^I{2,3}$/.test(text)) || /^[A-Za-z]$/.test(text);
-    const notName = tokens.map((t) => (t.source === 0 && (this.isNotName(t.norm) || litter(t.text)) ? 1 : 0));
+    // "NO." before a card number, with an OCR slip ("MO. 88", "ND. 195").
+    const numberMark = (i: number) => {
+      const t = tokens[i]!;
+      const n = tokens[i + 1];
+      return /^[A-Za-z0-9]{2}\.$/.test(t.text) && levenshtein(fold(t.text.slice(0, 2)).replace('0', 'o'), 'no', 1) <= 1 && n !== undefined && n.line === t.line && /^\d/.test(n.text);
+    };
+    const notName = tokens.map((t, i) => (t.source === 0 && (this.isNotName(t.norm) || litter(t.text) || numberMark(i)) ? 1 : 0));
     const scored = windows.map(([a, b]) => {
       let others = 0;
       // A surname's particle inside a name is the name's ("AMON-RA ST. BROWN"), whatever else it is on a label ("ST. LOUIS").
@@ -345,6 +351,8 @@ export class NameReader {
     if (w.length < 2 || this.firstNames.has(w) || this.state.nameCasing[w]) return false;
     if (NOT_NAMES.has(w) || TEAM_WORDS.has(w) || this.brandWords.has(w) || this.nonNames.has(w) || hobbyWords().has(w) || GRADE_WORDS.has(w)) return true;
     if (nearNickname(w)) return true;
+    // A grade's hyphenated words with an OCR slip ("EX-T", "NH-MT").
+    if (word.includes('-') && w.length <= 6 && [...GRADE_WORDS].some((g) => Math.abs(g.length - w.length) <= 1 && levenshtein(g, w, 1) <= 1)) return true;
     if (w.length < 5) return false;
     const sk = skeleton(w);
     for (const other of notNameSkeletons()) if (Math.abs(other.length - w.length) <= 1 && levenshtein(other, sk, 1) <= 1) return true;
