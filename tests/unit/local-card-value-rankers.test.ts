@@ -123,6 +123,8 @@ describe('value candidates', () => {
   it('reads the print run off a serial, a label\'s bare run or a caption, a damaged serial outvoted', () => {
     expect(printRunOf(tokens('2023 DONRUSS OPTIC #98\nORANGE /199 9\nPSA 48760461'))).toBe(199);
     expect(printRunOf(tokens('GOLD REFRACTOR /50\n8/05', 'a Gold Refractor /50 parallel'))).toBe(50);
+    // A tie goes to a run card makers print: /50 against OCR's /60.
+    expect(printRunOf(tokens('GOLD /60 REFRACTOR\n6/50'))).toBe(50);
     expect(printRunOf(tokens('TOPPS FINEST\n32/50'))).toBe(50);
     expect(printRunOf(tokens('TOPPS CHROME #12', 'a refractor finish numbered to 25'))).toBe(25);
     expect(printRunOf(tokens('TOPPS CHROME #12 2019'))).toBeNull();

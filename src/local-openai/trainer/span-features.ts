@@ -219,9 +219,14 @@ export function printRunOf(tokens: readonly ScanToken[]): number | null {
     }
   }
   let best: number | null = null;
-  for (const [run, n] of votes) if (best === null || n > votes.get(best)!) best = run;
+  // A tie goes to a run the hobby prints (/50 against a damaged /60).
+  const rank = (run: number) => votes.get(run)! + (STANDARD_RUNS.has(run) ? 0.5 : 0);
+  for (const run of votes.keys()) if (best === null || rank(run) > rank(best)) best = run;
   return best;
 }
+
+/** Print runs card makers number parallels to. */
+const STANDARD_RUNS: ReadonlySet<number> = new Set([1, 5, 10, 15, 20, 25, 35, 49, 50, 75, 99, 125, 149, 150, 175, 199, 249, 250, 299, 399, 499, 999]);
 
 /** The variation written with its print run, as hobby listings do: "Gold Refractor /50", a one-of-one "Superfractor 1/1". */
 export const withPrintRun = (variation: string, run: number): string => (/\d*\/\d+$/.test(variation) ? variation : `${variation} ${run === 1 ? '1/1' : `/${run}`}`);
