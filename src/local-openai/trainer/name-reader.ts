@@ -593,10 +593,10 @@ export class NameReader {
     const length = lower.reduce((n, v) => n + v.replace(/[^a-z]/g, '').length, 0) / lower.length;
     // Spellings with the same letters differ only in OCR-dropped punctuation ("NUGENTHOPKINS"): the punctuated one stands.
     const punctuated = (cand: string) => lower.some((o) => o !== cand && o.replace(/[^a-z]/g, '') === cand.replace(/[^a-z]/g, '') && o.length > cand.length);
-    // Two readings damaged in different places hold the real spelling between them ("JUSSTIN" and "JUSTINV"): such a
-    // spelling is a candidate too when it is a name word a base model knows.
+    // Two readings damaged in different places hold the real spelling between them ("JUSSTIN" and "JUSTINV",
+    // "CELEBRINNI" and "CELLEBRINI"): such a spelling is a candidate too, known name or not.
     const between = new Set<string>();
-    for (let x = 0; x < lower.length; x++) for (let y = x + 1; y < lower.length; y++) for (const w of spellingsBetween(lower[x]!, lower[y]!)) if (/^[a-z][a-z'-]*$/.test(w) && !lower.includes(w) && this.knownName(w)) between.add(w);
+    for (let x = 0; x < lower.length; x++) for (let y = x + 1; y < lower.length; y++) for (const w of spellingsBetween(lower[x]!, lower[y]!)) if (/^[a-z][a-z'-]*$/.test(w) && !lower.includes(w)) between.add(w);
     // Two readings both damaged, each in its own place, hold the real spelling one edit from each ("MTATHEW" and "MTTHEW").
     // Of two readings one edit apart, one is more likely the spelling, damaged once, than a third damaged twice, unless
     // that third is a common name ("MTATHEW" and "MTTHEW", but not "WYANE" and "DWYANE" for Dyane).
