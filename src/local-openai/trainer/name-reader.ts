@@ -3,7 +3,7 @@ import type { Denoiser } from './denoise.js';
 import { commonNeighbours, oneEditAway, spellingsBetween } from './denoise.js';
 import { GRADE_WORDS } from './grade-scales.js';
 import { GIVEN_NAMES } from './given-names.js';
-import { censusLogShare, censusShares, givenNameLean, peopleBearing, givenNameSide, localeNameWords, nameWords } from './name-prior.js';
+import { birthShare, censusLogShare, censusShares, givenNameLean, peopleBearing, givenNameSide, localeNameWords, nameWords } from './name-prior.js';
 import { NOT_NAMES, PARALLELS } from './base-model.js';
 import { COLOURS, PRODUCT_NAMES } from './parallels.js';
 import type { LinearScorer } from './perceptron.js';
@@ -582,12 +582,11 @@ export class NameReader {
       return parts[0]!.map((_, k) => this.spelling(parts.map((p) => p[k]!))).join('-');
     }
     const lower = [...new Set(variants.map((v) => v.toLowerCase()))];
-    // Only a word no one is known to bear: players' names are often rarer than the common names they are an edit from
-    // ("Shai", "Hedman", "Eichel").
-    const once = variants.length === 1 && this.denoiser.editRate > REPAIR_EDIT_RATE && /^[a-z]{4,}$/.test(lower[0]!) && !this.knownNameWord(lower[0]!);
-    // Not two letters swapped: OCR misreads, drops and doubles letters but seldom swaps them, while names spelt two ways
-    // often differ so ("Dwyane", "Dwayne").
-    const common = once ? [...oneEditAway(lower[0]!, false)].filter((w) => peopleBearing(w) >= COMMON_NAME_SHARE) : [];
+    // Only a word no one is known to bear, nor any baby was given: players' names are often rarer than the common names
+    // they are an edit from ("Shai", "Hedman", "Eichel"), and names spelt two ways are names ("Dwyane", "Dwayne").
+    const once = variants.length === 1 && this.denoiser.editRate > REPAIR_EDIT_RATE && /^[a-z]{4,}$/.test(lower[0]!) && !this.knownNameWord(lower[0]!) && birthShare(lower[0]!) === 0;
+    // Two letters swapped too ("LAWRNECE", "SPNECER"); common by the census or by births since ("Micah").
+    const common = once ? [...oneEditAway(lower[0]!)].filter((w) => Math.max(peopleBearing(w), birthShare(w)) >= COMMON_NAME_SHARE) : [];
     if (lower.length === 1 && common.length === 0) return variants[0]!;
     // The character model per character, at the readings' mean length: a longer spelling is not less likely for being longer.
     const length = lower.reduce((n, v) => n + v.replace(/[^a-z]/g, '').length, 0) / lower.length;
