@@ -280,6 +280,8 @@ describe('the learned rankers', () => {
     expect(twice('KENTAVIOUS CALOWELL-POPE', 'KENTAVIOUS CALDWELL-POPE')).toBe('Kentavious Caldwell-Pope');
     // Both readings damaged, each in its own place.
     expect(twice('MACKLIN CELEBRINNI', '#33 MACKLIN CELLEBRINI')).toBe('Macklin Celebrini');
+    // A name run together is a reading too, split between a given name and a surname ("CHIPPERJONES", not CHIP PERJONES).
+    expect(twice('CHIPPFR JONES', '#165 CHIPPERJONES')).toBe('Chipper Jones');
     expect(twice('MTATHEW TKACHUK', 'MTTHEW TKACHUK')).toBe('Matthew Tkachuk');
     // A double-barrelled name is spelt part by part: each reading may hold one part undamaged.
     expect(twice('SHAI GILGOEUS-ALEXANDER', '#18 SHAI GILGEOUS-LAEXANDER')).toBe('Shai Gilgeous-Alexander');

@@ -413,7 +413,8 @@ export class NameReader {
   /**
    * Two names OCR ran together ("RONALDACUNA", "QuinnHughes"): split where both halves are name
    * words a base model knows, four letters or more each, and the whole is no name it knows; else
-   * after a given name or before a surname the census lists ("TIMHARDAWAY", "DWYANEWADE").
+   * between a given name and a surname ("CHIPPERJONES"), after a given name or before a surname the
+   * census lists ("TIMHARDAWAY", "DWYANEWADE").
    */
   private unglued(word: string): string[] {
     const letters = word.toLowerCase();
@@ -421,7 +422,10 @@ export class NameReader {
     for (let cut = 4; cut <= letters.length - 4; cut++) {
       if (this.knownNameWord(letters.slice(0, cut)) && this.knownNameWord(letters.slice(cut))) return [word.slice(0, cut), word.slice(cut)];
     }
-    // A given name people bear before any word ("TIMHARDAWAY"), any word before a surname they bear ("DWYANEWADE").
+    // A given name people bear or babies are given before a surname people bear ("CHIPPERJONES"), then a given name
+    // before any word ("TIMHARDAWAY"), any word before a surname ("DWYANEWADE").
+    const given = (w: string) => censusShares(w)[0] > 0 || birthShare(w) > 0;
+    for (let cut = letters.length - 3; cut >= 3; cut--) if (given(letters.slice(0, cut)) && censusShares(letters.slice(cut))[1] > 0) return [word.slice(0, cut), word.slice(cut)];
     for (let cut = letters.length - 4; cut >= 3; cut--) if (censusShares(letters.slice(0, cut))[0] > 0) return [word.slice(0, cut), word.slice(cut)];
     for (let cut = 4; cut <= letters.length - 4; cut++) if (censusShares(letters.slice(cut))[1] > 0) return [word.slice(0, cut), word.slice(cut)];
     return [word];
