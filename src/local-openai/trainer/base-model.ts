@@ -47,20 +47,33 @@ function findBrand(text: string): string | null {
   return best?.brand ?? null;
 }
 
+/** Words inside a surname ("De La Cruz", "Van Exel"): a name holding one may run to four words. */
+const PARTICLES = new Set(['de', 'la', 'del', 'della', 'van', 'der', 'von', 'da', 'di', 'le', 'st.', 'st']);
+
+/** Words that end a name's run: a colour or a parallel after it ("JOE BURROW SILVER"), or a team's ("MOOKIE BETTS RED SOX"). */
+const AFTER_NAME = new Set([...COLOUR_PARALLELS, ...PARALLEL_GLOSSARY].flatMap((p) => p.toLowerCase().split(/\s+/)));
+
 function findPlayer(ocr: string): string {
+  const brandAt = (words: readonly string[], j: number) =>
+    BRANDS.some((b) => {
+      const parts = b.toLowerCase().split(' ');
+      return parts.every((p, k) => words[j + k]?.toLowerCase() === p);
+    });
   for (const line of ocr.split(/\n|\s\|\s/)) {
     const words = line.split(/\s+/).filter(Boolean);
     for (let i = 0; i < words.length; i++) {
       const run: string[] = [];
-      for (let j = i; j < words.length && run.length < 3; j++) {
+      for (let j = i; j < words.length && run.length < (run.some((w) => PARTICLES.has(w.toLowerCase())) ? 4 : 3); j++) {
         const w = words[j]!;
-        if (!/^\p{L}[\p{L}.'-]*,?$/u.test(w) || NOT_NAMES.has(w.toLowerCase().replace(/[,.]/g, '')) || BRANDS.some((b) => b.toLowerCase() === w.toLowerCase())) break;
+        if (!/^\p{L}[\p{L}.'-]*,?$/u.test(w) || NOT_NAMES.has(w.toLowerCase().replace(/[,.]/g, '')) || brandAt(words, j)) break;
+        // A name's third word is its surname's or a suffix, not a parallel's colour.
+        if (run.length >= 2 && AFTER_NAME.has(w.toLowerCase())) break;
         run.push(w);
       }
       if (run.length >= 2) {
         const comma = run.findIndex((w) => w.endsWith(','));
         const ordered = comma >= 0 ? [...run.slice(comma + 1), ...run.slice(0, comma + 1)] : run;
-        return ordered.map((w) => titleCase(w.replace(/,$/, ''))).join(' ');
+        return ordered.map((w) => (/^(ii|iii|iv)$/i.test(w) ? w.toUpperCase() : titleCase(w.replace(/,$/, '')))).join(' ');
       }
     }
   }
