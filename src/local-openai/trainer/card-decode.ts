@@ -499,6 +499,17 @@ export class CardPredictor {
       // Printed on the label, a parallel the base model knows is there whatever "none" scores ("#76 RAINBOW PSA MINT 9").
       if ((fromBase > none || basePrinted) && (!best || fromBase > best.score)) return [{ tokens: [], score: 1, text: base.variation }];
     }
+    // A caption naming a parallel the base model knows as a name is written ("marked Parallel", "a Parallel card"), when
+    // the label prints none the ranker trusts.
+    if (!best || best.score <= none) {
+      for (const m of caption.matchAll(/\b(?:marked|an?) ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)/g)) {
+        const words = m[1]!.split(' ');
+        for (let k = words.length; k > 0; k--) {
+          const name = BASE_PARALLELS.get(variationSkeleton(words.slice(0, k).join(' ')));
+          if (name) return [{ tokens: [], score: 1, text: name }];
+        }
+      }
+    }
     // A parallel the base model knows, printed on the label with an OCR slip ("RATED ROOIKE", "SILLVER PRIZM", "HLOO"),
     // is there too: the longest such span, unless the ranker's best already names a parallel it knows.
     const slipped = scored
