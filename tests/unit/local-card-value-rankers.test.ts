@@ -245,6 +245,9 @@ describe('the learned rankers', () => {
     expect(predictor.predict({ ocrText: '2015 Panini National Treasures #122 Juan Soto\nPARALLEL\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab' }).variation).toBe('Parallel');
     // Or named so in the caption, as a name is written.
     expect(predictor.predict({ ocrText: '2015 Panini National Treasures #122 Juan Soto\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab, marked Parallel' }).variation).toBe('Parallel');
+    const captioned = (caption: string) => predictor.predict({ ocrText: '2015 Topps Chrome #122 Juan Soto\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: `Front of a baseball card in a Beckett slab, ${caption}` }).variation;
+    expect(captioned('with a gold refractor finish')).toMatch(/^Gold Refractor/);
+    expect(captioned('with a shiny holo finish')).toBeNull();
     // Names OCR ran together, or split with a number moved in between, are read back.
     expect(predictor.predict({ ocrText: '2019 Topps Chrome #150\nALBERTPUJOLS\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Front of a baseball card in a Beckett slab' }).player).toBe('Albert Pujols');
     expect(predictor.predict({ ocrText: '2016 Donruss Optic #171\nDWYANEWADE\n9 MINT\nCEN 9 COR 9 EDG 9 SUR 9\n0012345678', imageDescription: 'Front of a basketball card in a Beckett slab' }).player).toBe('Dwyane Wade');

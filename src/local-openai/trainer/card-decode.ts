@@ -509,6 +509,12 @@ export class CardPredictor {
           if (name) return [{ tokens: [], score: 1, text: name }];
         }
       }
+      // Or as a finish or a parallel, the whole phrase its name: "with a gold refractor finish", "a Holo Gold /10 parallel";
+      // not a look ("with a shiny holo finish").
+      for (const m of caption.matchAll(/\bwith an? ([a-z][\w' -]*?) finish\b|\ban? ([\w' -]+?)(?: \/\d+)? parallel\b/gi)) {
+        const name = BASE_PARALLELS.get(variationSkeleton((m[1] ?? m[2])!));
+        if (name) return [{ tokens: [], score: 1, text: name }];
+      }
     }
     // A parallel the base model knows, printed on the label with an OCR slip ("RATED ROOIKE", "SILLVER PRIZM", "HLOO"),
     // is there too: the longest such span, unless the ranker's best already names a parallel it knows.
