@@ -100,6 +100,8 @@ describe('value candidates', () => {
     expect(numberCandidates(tokens('LUK4 DONCIC 32 LUKA DONCIC')).map((c) => c.value)).toEqual(['32']);
     // A card number's last digit moved onto the name after it goes back.
     expect(tokens('NO. 8 5STEPHEN CURRY #6 2GARY PAYTON').map((t) => t.text)).toEqual(['NO.', '85', 'STEPHEN', 'CURRY', '#62', 'GARY', 'PAYTON']);
+    // A brand run into its product line is split, the line damaged or not.
+    expect(tokens('2024 O-PEE-CHEEPLATNIUM #97 DONRUSSOPTIC').map((t) => t.text)).toEqual(['2024', 'O-PEE-CHEE', 'PLATNIUM', '#97', 'DONRUSS', 'OPTIC']);
     // A word's last letter moved onto the year after it goes back.
     expect(tokens('Donrus s2016 Optic SRVICE S2001-02').map((t) => t.text)).toEqual(['Donruss', '2016', 'Optic', 'SRVICES', '2001-02']);
     // Unless the digit is a name's first letter misread, the name run into the next; "NO .204" is NO. 204, no average.

@@ -2,6 +2,7 @@ import { BRANDS } from './base-model.js';
 import { localeNameWords, nameWords } from './name-prior.js';
 import { PARALLEL_GLOSSARY, PRODUCT_NAMES } from './parallels.js';
 import { TEAM_WORDS } from './team-words.js';
+import { levenshtein } from './text.js';
 
 /**
  * Words OCR ran together when it dropped the space between them: a label word and a name
@@ -61,6 +62,15 @@ export function ungluedPieces(raw: string): string[] {
   const whole = raw.toLowerCase().replace(/[.,]$/, '');
   // Not a team's or a person's name written with a capital inside ("SuperSonics", "FitzGerald").
   if (cased && !TEAM_WORDS.has(whole) && !nameWords().has(whole)) return [cased[1]!, cased[2]!];
+  // A brand run into its product line ("O-PEE-CHEEPLATINUM", "DONRUSSOPTIC"): the line a label word, up to one OCR slip
+  // when it is six letters or more.
+  const lower = raw.toLowerCase();
+  const labelWord = (w: string) => labelWordSet().has(w) || (w.length >= 6 && [...labelWordSet()].some((l) => l.length >= 6 && Math.abs(l.length - w.length) <= 1 && levenshtein(l, w, 1) <= 1));
+  for (const brand of BRANDS) {
+    const b = brand.toLowerCase().replace(/ /g, '');
+    const rest = lower.slice(b.length);
+    if (lower.startsWith(b) && /^[a-z]{5,}$/.test(rest) && labelWord(rest)) return [raw.slice(0, b.length), raw.slice(b.length)];
+  }
   const m = /^([A-Za-z]+)([.,]?)$/.exec(raw);
   if (!m) return [raw];
   const split = labelWordSplit(m[1]!);
