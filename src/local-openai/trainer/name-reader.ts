@@ -307,7 +307,7 @@ export class NameReader {
   /**
    * A space OCR moved by a letter between a name and the word beside it: the letter goes back to that word when it
    * makes it a word no one's name is and the word alone is none ("SELANNER IGHT WING" is SELANNE RIGHT, "HEA TDWYANE"
-   * HEAT DWYANE, "BANCHEROR 0OKIE" BANCHERO ROOKIE).
+   * HEAT DWYANE, "PUJOLSG EM MT" PUJOLS GEM MT).
    */
   private withNeighboursLetters(span: Span, tokens: readonly ScanToken[]): Span {
     if (span.text !== undefined || span.tokens.length === 0) return span;
