@@ -2,7 +2,7 @@ import { BRANDS } from './base-model.js';
 import { localeNameWords, nameWords } from './name-prior.js';
 import { PARALLEL_GLOSSARY, PRODUCT_NAMES } from './parallels.js';
 import { TEAM_WORDS } from './team-words.js';
-import { levenshtein } from './text.js';
+import { oneSlipFromAny } from './text.js';
 
 /**
  * Words OCR ran together when it dropped the space between them: a label word and a name
@@ -65,7 +65,7 @@ export function ungluedPieces(raw: string): string[] {
   // A brand run into its product line ("O-PEE-CHEEPLATINUM", "DONRUSSOPTIC"): the line a label word, up to one OCR slip
   // when it is six letters or more.
   const lower = raw.toLowerCase();
-  const labelWord = (w: string) => labelWordSet().has(w) || (w.length >= 6 && [...labelWordSet()].some((l) => l.length >= 6 && Math.abs(l.length - w.length) <= 1 && levenshtein(l, w, 1) <= 1));
+  const labelWord = (w: string) => labelWordSet().has(w) || (w.length >= 6 && oneSlipFromAny(w, labelWordSet(), 6));
   for (const brand of BRANDS) {
     const b = brand.toLowerCase().replace(/ /g, '');
     const rest = lower.slice(b.length);

@@ -10,7 +10,7 @@ import type { LinearScorer } from './perceptron.js';
 import type { ScanToken } from './scan-tokens.js';
 import { candidateSkeletons, MAX_NAME_TOKENS, nameCandidates, nameSpanFeatures, spanSkeleton, type Span } from './span-features.js';
 import { TEAM_NICKNAMES, TEAM_WORDS } from './team-words.js';
-import { core, droppedAt, fold, levenshtein, similarity, skeleton, titleCase } from './text.js';
+import { core, droppedAt, fold, levenshtein, oneSlipFromAny, similarity, skeleton, titleCase } from './text.js';
 import type { ScanContext, Vocabulary } from './token-features.js';
 
 /**
@@ -89,7 +89,7 @@ const nearTeamWords = new Map<string, boolean>();
 function nearTeamWord(word: string): boolean {
   let near = nearTeamWords.get(word);
   if (near === undefined) {
-    near = word.length >= 5 && [...TEAM_WORDS].some((w) => w.length >= 5 && Math.abs(w.length - word.length) <= 1 && levenshtein(w, word, 1) <= 1);
+    near = word.length >= 5 && oneSlipFromAny(word, TEAM_WORDS, 5);
     if (nearTeamWords.size > 50_000) nearTeamWords.clear();
     nearTeamWords.set(word, near);
   }
@@ -105,7 +105,7 @@ const nearNicknames = new Map<string, boolean>();
 function nearNickname(word: string): boolean {
   let near = nearNicknames.get(word);
   if (near === undefined) {
-    near = word.length >= 4 && !TEAM_NICKNAMES.has(word) && !nameWords().has(word) && [...TEAM_NICKNAMES].some((w) => w.length >= 5 && Math.abs(w.length - word.length) <= 1 && levenshtein(w, word, 1) <= 1);
+    near = word.length >= 4 && !TEAM_NICKNAMES.has(word) && !nameWords().has(word) && oneSlipFromAny(word, TEAM_NICKNAMES, 5);
     if (nearNicknames.size > 50_000) nearNicknames.clear();
     nearNicknames.set(word, near);
   }
@@ -349,14 +349,11 @@ export class NameReader {
   private readsAsNotName(word: string): boolean {
     const w = word.replace(/[^a-z]/g, '');
     if (w.length < 2 || this.firstNames.has(w) || this.state.nameCasing[w]) return false;
-    if (NOT_NAMES.has(w) || TEAM_WORDS.has(w) || this.brandWords.has(w) || this.nonNames.has(w) || hobbyWords().has(w) || GRADE_WORDS.has(w)) return true;
-    if (nearNickname(w)) return true;
+    if (this.readsAsWord(w) || nearNickname(w)) return true;
     // A grade's hyphenated words with an OCR slip ("EX-T", "NH-MT").
-    if (word.includes('-') && w.length <= 6 && [...GRADE_WORDS].some((g) => Math.abs(g.length - w.length) <= 1 && levenshtein(g, w, 1) <= 1)) return true;
+    if (word.includes('-') && w.length <= 6 && oneSlipFromAny(w, GRADE_WORDS)) return true;
     if (w.length < 5) return false;
-    const sk = skeleton(w);
-    for (const other of notNameSkeletons()) if (Math.abs(other.length - w.length) <= 1 && levenshtein(other, sk, 1) <= 1) return true;
-    return false;
+    return oneSlipFromAny(skeleton(w), notNameSkeletons());
   }
 
   /** A reading's words in first-name order ("DAVIS, ANTHONY" → Anthony Davis), digits read back as letters, lower case. */

@@ -48,6 +48,12 @@ export function core(s: string): string {
   return s.replace(/^[^A-Za-z0-9#]+|[^A-Za-z0-9.]+$/g, '').replace(/\.+$/, '');
 }
 
+/** Whether a word is one OCR slip (a letter dropped, added, changed, or two swapped) from a word of `words` at least `min` letters long. */
+export function oneSlipFromAny(word: string, words: Iterable<string>, min = 0): boolean {
+  for (const w of words) if (w.length >= min && levenshtein(w, word, 1) <= 1) return true;
+  return false;
+}
+
 /** Optimal-string-alignment distance: insertions, deletions, substitutions, adjacent swaps. */
 export function levenshtein(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
